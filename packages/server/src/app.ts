@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { Config } from './platform/config.ts';
+import { openDatabase, runMigrations, type Database } from './platform/db.ts';
+import { createHttp, type App } from './platform/http.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { EventDispatcher } from './platform/events.ts';
+import { BlobStorage } from './platform/storage.ts';
+import { startJobs } from './platform/jobs.ts';
+import { makeCtx, type Services } from './platform/context.ts';
+import { SYSTEM_ACTOR } from './platform/actor.ts';
+import { installAuth } from './platform/route-context.ts';
+import { resolveSessionSecret } from './modules/system/settings.ts';
+import { systemJobs } from './modules/system/jobs.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { contactRoutes } from './modules/contacts/routes.ts';
+import { ticketRoutes } from './modules/tickets/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { findAgentByEmail } from './modules/auth/repository.ts';
+import { setupAdmin } from './modules/auth/use-cases/setup-admin.ts';
+import { needsSetup } from './modules/auth/use-cases/setup-admin.ts';
+
+export interface Servus {
+  app: App;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface ServusOptions {
+  config: Config;
+  /** An already open database (tests); otherwise opened from the config. */
+  database?: Database;
+  clock?: Clock;
+  logger?: boolean | object;
+}
+
+/**
+ * Builds a whole Servus server: database and migrations, job queue, HTTP routes. Roles from
+ * SERVUS_ROLES decide whether this process works jobs and runs schedules.
+ */
+export async function createServus(opts: ServusOptions): Promise<Servus> {
+  const { config } = opts;
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  await runMigrations(database);
+  const cookieSecret = await resolveSessionSecret(database.db, config.SESSION_SECRET);
+  const app = await createHttp(config, { logger: opts.logger ?? { level: config.LOG_LEVEL }, cookieSecret });
+  const clock = opts.clock ?? systemClock;
+  const events = new EventDispatcher(database.db, (err) => app.log.error({ err }, 'event dispatch failed'));
+  const services = {
+    config,
+    database,
+    clock,
+    log: app.log,
+    events,
+    storage: new BlobStorage(path.join(config.DATA_DIR, 'blobs')),
+  } as Services;
+  const roles = new Set(config.SERVUS_ROLES);
+  services.jobs = await startJobs(database, systemJobs({ db: database.db, clock, events }), {
+    work: roles.has('worker'),
+    schedule: roles.has('cron'),
+    onError: (err) => app.log.error({ err }, 'job queue error'),
+  });
+  if (roles.has('worker') || roles.has('cron')) events.start();
+
+  await bootstrapAdmin(services);
+
+  installAuth(app, services);
+  systemRoutes(app, services, new Date());
+  authRoutes(app, services);
+  contactRoutes(app, services);
+  ticketRoutes(app, services);
+  searchRoutes(app, services);
+  await app.ready();
+
+  return {
+    app,
+    services,
+    async close() {
+      await app.close();
+      await events.stop();
+      await services.jobs.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+/** Creates the first admin from SERVUS_ADMIN_EMAIL and SERVUS_ADMIN_PASSWORD on an empty installation. */
+async function bootstrapAdmin(services: Services): Promise<void> {
+  const { SERVUS_ADMIN_EMAIL: email, SERVUS_ADMIN_PASSWORD: password, SERVUS_ADMIN_NAME: name } = services.config;
+  if (!email || !password) return;
+  const ctx = makeCtx(services, SYSTEM_ACTOR);
+  if (!(await needsSetup(ctx)) || (await findAgentByEmail(ctx.db, email))) return;
+  await setupAdmin(ctx, { email, password, name });
+  services.log.info({ email }, 'created the first admin from SERVUS_ADMIN_EMAIL');
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { App } from '../../platform/http.ts';
+import type { Services } from '../../platform/context.ts';
+import { migrationVersion } from '../../platform/db.ts';
+import { needsSetup } from '../auth/use-cases/setup-admin.ts';
+import { SETUP_HTML, SETUP_JS } from './setup-page.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** Health, the one-time setup page and the web app shell. */
+export function systemRoutes(app: App, services: Services, started: Date): void {
+  const db = services.database.db;
+
+  app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and readiness: database, migrations, job queue' } }, async (_req, reply) => {
+    const body: Record<string, unknown> = { status: 'ok', db: services.database.kind, uptimeSeconds: Math.round((Date.now() - started.getTime()) / 1000) };
+    try {
+      await db.execute(sql`select 1`);
+      body.migration = await migrationVersion(services.database);
+    } catch (err) {
+      return reply.code(503).send({ ...body, status: 'error', failing: 'db', message: String((err as Error).message) });
+    }
+    try {
+      body.queue = { depth: await services.jobs.depth() };
+    } catch (err) {
+      return reply.code(503).send({ ...body, status: 'error', failing: 'queue', message: String((err as Error).message) });
+    }
+    return body;
+  });
+
+  const securePage = { 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' };
+
+  app.get('/setup', { schema: { hide: true } }, async (_req, reply) => {
+    if (!(await needsSetup({ db }))) return reply.code(404).type('text/plain').send('Not found');
+    return reply.headers(securePage).type('text/html; charset=utf-8').send(SETUP_HTML);
+  });
+  app.get('/setup.js', { schema: { hide: true } }, async (_req, reply) => reply.headers(securePage).type('text/javascript').send(SETUP_JS));
+
+  const serveShell = async (_req: unknown, reply: import('fastify').FastifyReply) => {
+    if (await needsSetup({ db })) return reply.redirect('/setup');
+    const index = path.join(WEB_DIST, 'index.html');
+    if (!fs.existsSync(index)) return reply.type('text/plain').send('Servus is running. The web app has not been built: run `npm run build --workspace @servus/web`.');
+    return reply.headers(securePage).type('text/html; charset=utf-8').send(fs.readFileSync(index));
+  };
+  app.get('/', { schema: { hide: true } }, serveShell);
+  app.get('/app/*', { schema: { hide: true } }, serveShell);
+  app.get('/assets/*', { schema: { hide: true } }, async (req, reply) => {
+    const rel = (req.params as { '*': string })['*'];
+    const file = path.resolve(WEB_DIST, 'assets', rel);
+    if (!file.startsWith(path.join(WEB_DIST, 'assets') + path.sep) || !fs.existsSync(file)) return reply.code(404).send('Not found');
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : file.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+    return reply.headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'public, max-age=31536000, immutable' }).type(type).send(fs.createReadStream(file));
+  });
+}

@@ -1,0 +1,47 @@
+import type { Tx } from '../../platform/db.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { ticketEvents } from './schema.ts';
+
+/** The kinds of entries in the ticket event log. */
+export type TicketEventType =
+  | 'created'
+  | 'status_changed'
+  | 'reopened'
+  | 'assignee_changed'
+  | 'team_changed'
+  | 'priority_changed'
+  | 'type_changed'
+  | 'subject_changed'
+  | 'tags_changed'
+  | 'custom_changed'
+  | 'requester_changed'
+  | 'reply'
+  | 'note'
+  | 'merged'
+  | 'merged_into';
+
+export interface HistoryEntry {
+  type: TicketEventType;
+  before?: unknown;
+  after?: unknown;
+  messageId?: string | null;
+}
+
+/** Appends entries to the ticket event log with the acting party and its role at this moment. */
+export async function appendHistory(tx: Tx, ctx: Ctx, ticketId: string, entries: HistoryEntry[], at: Date): Promise<void> {
+  if (entries.length === 0) return;
+  const actor = ctx.actor;
+  await tx.insert(ticketEvents).values(
+    entries.map((e) => ({
+      ticketId,
+      type: e.type,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorRole: actor.kind === 'agent' ? actor.role : null,
+      before: e.before === undefined ? null : (e.before as object),
+      after: e.after === undefined ? null : (e.after as object),
+      messageId: e.messageId ?? null,
+      createdAt: at,
+    })),
+  );
+}

@@ -1,0 +1,68 @@
+import type { AttachmentRow, MessageRow, TicketEventRow, TicketView } from './repository.ts';
+
+export function presentTicket(t: TicketView) {
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    type: t.type,
+    channel: t.channel,
+    requesterId: t.requesterId,
+    organizationId: t.organizationId,
+    assigneeId: t.assigneeId,
+    teamId: t.teamId,
+    tags: t.tags,
+    custom: t.custom,
+    version: t.version,
+    mergedIntoId: t.mergedIntoId,
+    firstReplyAt: t.firstReplyAt?.toISOString() ?? null,
+    solvedAt: t.solvedAt?.toISOString() ?? null,
+    closedAt: t.closedAt?.toISOString() ?? null,
+    reopenCount: t.reopenCount,
+    agentReplyCount: t.agentReplyCount,
+    messageCount: t.messageCount,
+    lastMessageAt: t.lastMessageAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+export function presentAttachment(a: AttachmentRow) {
+  return {
+    id: a.id,
+    filename: a.filename,
+    contentType: a.contentType,
+    size: a.size,
+    url: `/api/v1/attachments/${a.id}`,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export function presentMessage(m: MessageRow, atts: AttachmentRow[] = []) {
+  return {
+    id: m.id,
+    ticketId: m.ticketId,
+    kind: m.kind,
+    author: { kind: m.authorKind, id: m.authorAgentId ?? m.authorContactId ?? null },
+    text: m.bodyText,
+    html: m.bodyHtml,
+    source: m.source,
+    attachments: atts.filter((a) => a.messageId === m.id).map(presentAttachment),
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function presentEvent(e: TicketEventRow) {
+  return {
+    id: e.id,
+    ticketId: e.ticketId,
+    type: e.type,
+    actor: { kind: e.actorKind, id: e.actorId, role: e.actorRole },
+    before: e.before,
+    after: e.after,
+    messageId: e.messageId,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

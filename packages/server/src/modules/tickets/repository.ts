@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db.ts';
+import type { AgentActor } from '../../platform/actor.ts';
+import type { Cursor } from '../../platform/pagination.ts';
+import { notFound } from '../../platform/errors.ts';
+import { attachments, messages, ticketEvents, ticketFields, tickets } from './schema.ts';
+import { contacts } from '../contacts/schema.ts';
+import { canSeeTicket, visibleTickets } from './policies.ts';
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+
+/** Ticket columns without the search payload, for reads. */
+export const ticketColumns = {
+  id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, priority: tickets.priority,
+  type: tickets.type, channel: tickets.channel, requesterId: tickets.requesterId, organizationId: tickets.organizationId,
+  assigneeId: tickets.assigneeId, teamId: tickets.teamId, tags: tickets.tags, custom: tickets.custom, version: tickets.version,
+  mergedIntoId: tickets.mergedIntoId, firstReplyAt: tickets.firstReplyAt, solvedAt: tickets.solvedAt, closedAt: tickets.closedAt,
+  reopenCount: tickets.reopenCount, agentReplyCount: tickets.agentReplyCount, messageCount: tickets.messageCount,
+  lastMessageAt: tickets.lastMessageAt, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt,
+};
+export type TicketView = Omit<TicketRow, 'searchText' | 'searchVector'>;
+
+export async function findTicket(db: Executor, id: string, opts: { forUpdate?: boolean } = {}): Promise<TicketView | undefined> {
+  const q = db.select(ticketColumns).from(tickets).where(eq(tickets.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** The ticket if the agent may see it; otherwise the same 404 as a ticket that does not exist. */
+export async function findVisibleTicket(db: Executor, actor: AgentActor, id: string, opts: { forUpdate?: boolean } = {}): Promise<TicketView> {
+  const row = await findTicket(db, id, opts);
+  if (!row || !canSeeTicket(actor, row)) throw notFound('ticket');
+  return row;
+}
+
+export async function findTicketByNumber(db: Executor, actor: AgentActor, number: number): Promise<TicketView | undefined> {
+  const [row] = await db.select(ticketColumns).from(tickets).where(and(eq(tickets.number, number), visibleTickets(actor)));
+  return row;
+}
+
+export interface TicketFilter {
+  status?: string[];
+  priority?: string[];
+  type?: string[];
+  channel?: string[];
+  assigneeId?: string;
+  teamId?: string;
+  requesterId?: string;
+  organizationId?: string;
+  tag?: string[];
+  createdAfter?: string;
+  createdBefore?: string;
+  updatedAfter?: string;
+  updatedBefore?: string;
+  sort: string;
+  cursor: Cursor | null;
+  limit: number;
+}
+
+const SORT_COLUMNS = { created_at: tickets.createdAt, updated_at: tickets.updatedAt, number: tickets.number } as const;
+
+export function sortOf(sort: string) {
+  const desc_ = sort.startsWith('-');
+  const key = (desc_ ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
+  return { key, column: SORT_COLUMNS[key], desc: desc_ };
+}
+
+export function filterConditions(actor: AgentActor, f: Omit<TicketFilter, 'sort' | 'cursor' | 'limit'>): SQL[] {
+  const where: SQL[] = [];
+  const vis = visibleTickets(actor);
+  if (vis) where.push(vis);
+  if (f.status?.length) where.push(inArray(tickets.status, f.status as TicketRow['status'][]));
+  if (f.priority?.length) where.push(inArray(tickets.priority, f.priority as TicketRow['priority'][]));
+  if (f.type?.length) where.push(inArray(tickets.type, f.type as NonNullable<TicketRow['type']>[]));
+  if (f.channel?.length) where.push(inArray(tickets.channel, f.channel as TicketRow['channel'][]));
+  if (f.assigneeId === 'none') where.push(isNull(tickets.assigneeId));
+  else if (f.assigneeId === 'me') where.push(eq(tickets.assigneeId, actor.id));
+  else if (f.assigneeId) where.push(eq(tickets.assigneeId, f.assigneeId));
+  if (f.teamId === 'none') where.push(isNull(tickets.teamId));
+  else if (f.teamId) where.push(eq(tickets.teamId, f.teamId));
+  if (f.requesterId) where.push(eq(tickets.requesterId, f.requesterId));
+  if (f.organizationId) where.push(eq(tickets.organizationId, f.organizationId));
+  if (f.tag?.length) where.push(sql`${tickets.tags} @> ARRAY[${sql.join(f.tag.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  if (f.createdAfter) where.push(gte(tickets.createdAt, new Date(f.createdAfter)));
+  if (f.createdBefore) where.push(lt(tickets.createdAt, new Date(f.createdBefore)));
+  if (f.updatedAfter) where.push(gte(tickets.updatedAt, new Date(f.updatedAfter)));
+  if (f.updatedBefore) where.push(lte(tickets.updatedAt, new Date(f.updatedBefore)));
+  return where;
+}
+
+/** One page of tickets, keyset-paginated on the sort column and id. */
+export async function listTickets(db: Executor, actor: AgentActor, f: TicketFilter): Promise<TicketView[]> {
+  const where = filterConditions(actor, f);
+  const s = sortOf(f.sort);
+  if (f.cursor) {
+    const v = s.key === 'number' ? Number(f.cursor.v) : new Date(String(f.cursor.v));
+    const cmp = s.desc ? lt : gt;
+    where.push(or(cmp(s.column, v as never), and(eq(s.column, v as never), cmp(tickets.id, f.cursor.id)))!);
+  }
+  const dir = s.desc ? desc : asc;
+  return db
+    .select(ticketColumns)
+    .from(tickets)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(dir(s.column), dir(tickets.id))
+    .limit(f.limit + 1);
+}
+
+export async function messagesOf(db: Executor, ticketId: string, opts: { cursor: Cursor | null; limit: number }): Promise<MessageRow[]> {
+  const where: SQL[] = [eq(messages.ticketId, ticketId)];
+  if (opts.cursor) {
+    const at = new Date(String(opts.cursor.v));
+    where.push(or(gt(messages.createdAt, at), and(eq(messages.createdAt, at), gt(messages.id, opts.cursor.id)))!);
+  }
+  return db.select().from(messages).where(and(...where)).orderBy(asc(messages.createdAt), asc(messages.id)).limit(opts.limit + 1);
+}
+
+export async function attachmentsOfMessages(db: Executor, messageIds: string[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.createdAt));
+}
+
+export async function eventsOf(db: Executor, ticketId: string, opts: { afterId?: number; limit: number }): Promise<TicketEventRow[]> {
+  const where: SQL[] = [eq(ticketEvents.ticketId, ticketId)];
+  if (opts.afterId) where.push(gt(ticketEvents.id, opts.afterId));
+  return db.select().from(ticketEvents).where(and(...where)).orderBy(asc(ticketEvents.id)).limit(opts.limit + 1);
+}
+
+export async function requesterSummary(db: Executor, id: string) {
+  const [row] = await db.select({ id: contacts.id, name: contacts.name, email: contacts.email, organizationId: contacts.organizationId }).from(contacts).where(eq(contacts.id, id));
+  return row ?? null;
+}
+
+export async function activeTicketFields(db: Executor) {
+  return db.select().from(ticketFields).where(eq(ticketFields.active, true)).orderBy(asc(ticketFields.position), asc(ticketFields.key));
+}

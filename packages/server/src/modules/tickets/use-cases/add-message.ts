@@ -1,0 +1,94 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../platform/context.ts';
+import { actorRef, inTransaction } from '../../../platform/context.ts';
+import type { AgentActor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { tickets } from '../schema.ts';
+import { findTicket, findVisibleTicket, type MessageRow, type TicketView } from '../repository.ts';
+import { planChanges } from '../changes.ts';
+import { appendHistory, type HistoryEntry } from '../history.ts';
+import { insertMessage } from '../messages.ts';
+import { assertVersion } from './update-ticket.ts';
+
+export interface AddMessageInput {
+  kind: 'public' | 'note';
+  text?: string;
+  html?: string;
+  attachmentIds?: string[];
+  asRequester: boolean;
+  status?: Exclude<TicketView['status'], 'new'>;
+  version?: number;
+}
+
+/**
+ * Adds a public reply or an internal note. An agent's public reply counts toward first reply
+ * and opens a new ticket; a requester's reply reopens a pending, on-hold or solved ticket.
+ * With `version`, a reply to a ticket that changed meanwhile is refused with 409.
+ */
+export async function addMessage(
+  ctx: Ctx & { actor: AgentActor },
+  ticketId: string,
+  input: AddMessageInput,
+): Promise<{ ticket: TicketView; message: MessageRow }> {
+  if (input.asRequester && input.kind !== 'public') {
+    throw new AppError('validation_failed', 'a requester cannot write an internal note', [{ path: 'body.kind', message: 'must be public' }]);
+  }
+  if (!(input.text ?? '').trim() && !(input.html ?? '').trim() && !(input.attachmentIds?.length)) {
+    throw new AppError('validation_failed', 'the message is empty', [{ path: 'body.text', message: 'text, html or an attachment is required' }]);
+  }
+  return inTransaction(ctx, async (tx, emit) => {
+    const t = await findVisibleTicket(tx, ctx.actor, ticketId, { forUpdate: true });
+    assertVersion(t, input.version);
+    if (t.status === 'closed') throw new AppError('conflict', 'closed tickets take no new messages; open a follow-up ticket');
+    const now = ctx.clock.now();
+    const authorCtx = input.asRequester ? { ...ctx, actor: { kind: 'contact' as const, id: t.requesterId } } : ctx;
+    const message = await insertMessage(
+      tx,
+      ctx,
+      t.id,
+      {
+        kind: input.kind,
+        author: input.asRequester ? { kind: 'contact', id: t.requesterId } : { kind: 'agent', id: ctx.actor.id },
+        text: input.text,
+        html: input.html,
+        attachmentIds: input.attachmentIds,
+        source: input.asRequester ? 'api' : 'web',
+      },
+      now,
+    );
+    const agentReply = input.kind === 'public' && !input.asRequester;
+    await appendHistory(tx, authorCtx, t.id, [{ type: input.kind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.kind } }], now);
+
+    // Status that follows from the message, unless the agent submits with an explicit status.
+    let status = input.status;
+    if (!status && agentReply && t.status === 'new') status = 'open';
+    if (!status && input.asRequester && ['pending', 'on_hold', 'solved'].includes(t.status)) status = 'open';
+    let history: HistoryEntry[] = [];
+    let set: Partial<typeof tickets.$inferInsert> = {};
+    if (status) ({ set, history } = await planChanges(tx, authorCtx, t, { status }, now));
+
+    await tx
+      .update(tickets)
+      .set({
+        ...set,
+        messageCount: sql`${tickets.messageCount} + 1`,
+        lastMessageAt: now,
+        updatedAt: now,
+        version: sql`${tickets.version} + 1`,
+        ...(agentReply && {
+          agentReplyCount: sql`${tickets.agentReplyCount} + 1`,
+          firstReplyAt: sql`coalesce(${tickets.firstReplyAt}, ${now.toISOString()}::timestamptz)`,
+        }),
+      })
+      .where(eq(tickets.id, t.id));
+    await appendHistory(tx, authorCtx, t.id, history, now);
+    const after = (await findTicket(tx, t.id))!;
+    emit({ type: 'message.created', payload: { ticketId: t.id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: actorRef(authorCtx.actor) });
+    emit({
+      type: 'ticket.updated',
+      payload: { ticketId: t.id, number: t.number, teamId: after.teamId, assigneeId: after.assigneeId, changes: ['message', ...history.map((h) => h.type)], version: after.version },
+      actor: actorRef(authorCtx.actor),
+    });
+    return { ticket: after, message };
+  });
+}

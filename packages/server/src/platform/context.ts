@@ -1,0 +1,55 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database, Db, Tx } from './db.ts';
+import type { Clock } from './clock.ts';
+import type { Actor } from './actor.ts';
+import type { DomainEvent, Emit, EventDispatcher } from './events.ts';
+import type { BlobStorage } from './storage.ts';
+import type { Jobs } from './jobs.ts';
+import { outboxEvents } from './schema.ts';
+
+/** The long-lived parts of a running server, built once in app.ts. */
+export interface Services {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  events: EventDispatcher;
+  storage: BlobStorage;
+  jobs: Jobs;
+}
+
+/** What every use case receives: the services plus who is acting. No container, no base class. */
+export interface Ctx extends Services {
+  db: Db;
+  actor: Actor;
+}
+
+export function makeCtx(services: Services, actor: Actor): Ctx {
+  return { ...services, db: services.database.db, actor };
+}
+
+/**
+ * Runs `fn` in one transaction; events it emits are written to the outbox in the same
+ * transaction and dispatched only after commit.
+ */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
+  const pending: DomainEvent[] = [];
+  const result = await ctx.db.transaction(async (tx) => {
+    const out = await fn(tx, (e) => pending.push(e));
+    if (pending.length > 0) {
+      const now = ctx.clock.now();
+      await tx.insert(outboxEvents).values(
+        pending.map((e) => ({ type: e.type, payload: { payload: e.payload, actor: e.actor }, createdAt: now })),
+      );
+    }
+    return out;
+  });
+  if (pending.length > 0) ctx.events.kick();
+  return result;
+}
+
+/** The actor as stored in events and audit rows. */
+export function actorRef(actor: Actor): { kind: Actor['kind']; id: string | null } {
+  return { kind: actor.kind, id: actor.id };
+}

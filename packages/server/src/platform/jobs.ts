@@ -1,0 +1,63 @@
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Database } from './db.ts';
+
+/** A background job: a validated payload and an idempotent handler. */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  handler: (data: z.infer<S>) => Promise<void>;
+  /** Cron expression (UTC) when the job also runs on a schedule. */
+  cron?: string;
+}
+
+export interface Jobs {
+  boss: PgBoss;
+  send<S extends z.ZodType>(job: JobDefinition<S>, data: z.infer<S>, options?: PgBoss.SendOptions): Promise<string | null>;
+  /** Jobs waiting to run, over every queue. */
+  depth(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts pg-boss on whichever backend runs: its own pool on PostgreSQL, our single PGlite
+ * session through its `db` executor otherwise.
+ */
+export async function startJobs(
+  database: Database,
+  defs: JobDefinition[],
+  opts: { work: boolean; schedule: boolean; onError: (err: unknown) => void },
+): Promise<Jobs> {
+  const boss =
+    database.kind === 'postgres'
+      ? new PgBoss({ connectionString: database.url!, max: 4, schedule: opts.schedule, supervise: opts.work })
+      : new PgBoss({ db: database.raw as PgBoss.Db, schedule: opts.schedule, supervise: opts.work });
+  boss.on('error', opts.onError);
+  await boss.start();
+  for (const def of defs) {
+    await boss.createQueue(def.name).catch(() => undefined);
+    if (opts.work) {
+      await boss.work(def.name, { pollingIntervalSeconds: 2 }, async (jobs) => {
+        for (const job of jobs) {
+          const data = def.schema.parse(job.data);
+          await def.handler(data);
+        }
+      });
+    }
+    if (opts.schedule && def.cron) await boss.schedule(def.name, def.cron, {});
+  }
+  return {
+    boss,
+    async send(job, data, options) {
+      return boss.send(job.name, job.schema.parse(data) as object, options ?? {});
+    },
+    async depth() {
+      let total = 0;
+      for (const def of defs) total += await boss.getQueueSize(def.name);
+      return total;
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

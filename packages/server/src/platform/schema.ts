@@ -1,0 +1,5 @@
+/** Every module's tables, gathered for Drizzle and drizzle-kit. */
+export * from '../modules/auth/schema.ts';
+export * from '../modules/contacts/schema.ts';
+export * from '../modules/tickets/schema.ts';
+export * from '../modules/system/schema.ts';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CustomValues, Email, Locale, NonEmptyText, PageQuery, Text, TimeZone, Uuid } from './common.ts';
+
+export const IDENTITY_KINDS = ['email', 'phone', 'chat', 'external'] as const;
+export const Identity = z.strictObject({ kind: z.enum(IDENTITY_KINDS), value: NonEmptyText(254) });
+
+export const CreateContactBody = z.strictObject({
+  name: Text(200).optional(),
+  email: Email.optional(),
+  phone: Text(50).optional(),
+  organizationId: Uuid.nullable().optional(),
+  identities: z.array(Identity).max(20).optional(),
+  locale: Locale.optional(),
+  timeZone: TimeZone.optional(),
+  notes: z.string().max(20_000).optional(),
+  custom: CustomValues.optional(),
+});
+export const UpdateContactBody = CreateContactBody.omit({ identities: true }).partial();
+export const ContactListQuery = z.strictObject({ ...PageQuery, organizationId: Uuid.optional(), email: z.string().max(254).optional(), q: z.string().max(200).optional() });
+
+export const CreateOrganizationBody = z.strictObject({
+  name: NonEmptyText(200),
+  domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'not a domain name')).max(50).optional(),
+  notes: z.string().max(20_000).optional(),
+  custom: CustomValues.optional(),
+});
+export const UpdateOrganizationBody = CreateOrganizationBody.partial();
+export const OrganizationListQuery = z.strictObject({ ...PageQuery, q: z.string().max(200).optional() });
