@@ -23,7 +23,7 @@ export const Email = z
   .string()
   .max(254)
   .transform((s) => s.trim().toLowerCase())
-  .pipe(z.email());
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: "not an email address" }));
 
 export const Locale = z.enum(['en', 'de']);
 

@@ -36,29 +36,42 @@ export async function searchTickets(
     .limit(f.limit);
 }
 
-/** Contacts by name or email: trigram similarity (typos) plus substring, best first. */
+/** Fuzzy matches may differ by a typo or two: a word-similarity of 0.4 keeps "Alpah" → "Alpha GmbH". */
+const WORD_SIMILARITY = '0.4';
+
+/** Runs a trigram query with our word-similarity threshold set for its transaction only. */
+async function withTrigramThreshold<T>(db: Executor, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`);
+    return queryRows<T>(tx, query);
+  });
+}
+
+/** Contacts by name or email: trigram word similarity (typos) plus substring, best first. */
 export async function searchContacts(db: Executor, q: string, limit: number) {
   const needle = q.trim().toLowerCase();
-  return queryRows<{ id: string; name: string; email: string | null; organization_id: string | null; score: number }>(
+  const like = `%${escape(needle)}%`;
+  return withTrigramThreshold<{ id: string; name: string; email: string | null; organization_id: string | null; score: number }>(
     db,
     sql`select id, name, email, organization_id,
-          greatest(similarity(lower(name), ${needle}), similarity(coalesce(email, ''), ${needle}),
-                   case when lower(name) like ${'%' + escape(needle) + '%'} or email like ${'%' + escape(needle) + '%'} then 0.9 else 0 end) as score
+          greatest(word_similarity(${needle}, name), coalesce(word_similarity(${needle}, email), 0),
+                   case when name ilike ${like} or email like ${like} then 1 else 0 end) as score
         from ${contacts}
-        where lower(name) % ${needle} or coalesce(email, '') % ${needle}
-           or lower(name) like ${'%' + escape(needle) + '%'} or email like ${'%' + escape(needle) + '%'}
+        where ${needle} <% name or ${needle} <% email or name ilike ${like} or email like ${like}
         order by score desc, name
         limit ${limit}`,
   );
 }
 
+/** Organizations by name, typo-tolerant, best first. */
 export async function searchOrganizations(db: Executor, q: string, limit: number) {
   const needle = q.trim().toLowerCase();
-  return queryRows<{ id: string; name: string; score: number }>(
+  const like = `%${escape(needle)}%`;
+  return withTrigramThreshold<{ id: string; name: string; score: number }>(
     db,
-    sql`select id, name, greatest(similarity(lower(name), ${needle}), case when lower(name) like ${'%' + escape(needle) + '%'} then 0.9 else 0 end) as score
+    sql`select id, name, greatest(word_similarity(${needle}, name), case when name ilike ${like} then 1 else 0 end) as score
         from ${organizations}
-        where lower(name) % ${needle} or lower(name) like ${'%' + escape(needle) + '%'}
+        where ${needle} <% name or name ilike ${like}
         order by score desc, name
         limit ${limit}`,
   );
