@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { EventDispatcher } from './platform/events.ts';
 import { BlobStorage } from './platform/storage.ts';
 import { startJobs } from './platform/jobs.ts';
+import { createMailer, type Mailer } from './platform/mailer.ts';
 import { makeCtx, type Services } from './platform/context.ts';
 import { SYSTEM_ACTOR } from './platform/actor.ts';
 import { installAuth } from './platform/route-context.ts';
@@ -16,6 +17,8 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { contactRoutes } from './modules/contacts/routes.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { viewRoutes } from './modules/views/routes.ts';
+import { realtimeRoutes } from './modules/realtime/routes.ts';
 import { findAgentByEmail } from './modules/auth/repository.ts';
 import { setupAdmin } from './modules/auth/use-cases/setup-admin.ts';
 import { needsSetup } from './modules/auth/use-cases/setup-admin.ts';
@@ -32,6 +35,7 @@ export interface ServusOptions {
   database?: Database;
   clock?: Clock;
   logger?: boolean | object;
+  mailer?: Mailer;
 }
 
 /**
@@ -53,6 +57,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
     log: app.log,
     events,
     storage: new BlobStorage(path.join(config.DATA_DIR, 'blobs')),
+    mailer: opts.mailer ?? createMailer(config),
   } as Services;
   const roles = new Set(config.SERVUS_ROLES);
   services.jobs = await startJobs(database, systemJobs({ db: database.db, clock, events }), {
@@ -70,6 +75,8 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   contactRoutes(app, services);
   ticketRoutes(app, services);
   searchRoutes(app, services);
+  viewRoutes(app, services);
+  if (roles.has('ws')) await realtimeRoutes(app, services);
   await app.ready();
 
   return {

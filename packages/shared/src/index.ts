@@ -3,3 +3,4 @@ export * from './contracts/common.ts';
 export * from './contracts/agents.ts';
 export * from './contracts/contacts.ts';
 export * from './contracts/tickets.ts';
+export * from './contracts/realtime.ts';

@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Outbound SMTP for system mail (invitations), e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Servus <servus@localhost>'),
 });
 
 export type Config = Omit<z.infer<typeof EnvSchema>, 'DATA_DIR'> & { DATA_DIR: string };

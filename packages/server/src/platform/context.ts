@@ -6,6 +6,7 @@ import type { Actor } from './actor.ts';
 import type { DomainEvent, Emit, EventDispatcher } from './events.ts';
 import type { BlobStorage } from './storage.ts';
 import type { Jobs } from './jobs.ts';
+import type { Mailer } from './mailer.ts';
 import { outboxEvents } from './schema.ts';
 
 /** The long-lived parts of a running server, built once in app.ts. */
@@ -17,6 +18,7 @@ export interface Services {
   events: EventDispatcher;
   storage: BlobStorage;
   jobs: Jobs;
+  mailer: Mailer;
 }
 
 /** What every use case receives: the services plus who is acting. No container, no base class. */

@@ -3,3 +3,5 @@ export * from '../modules/auth/schema.ts';
 export * from '../modules/contacts/schema.ts';
 export * from '../modules/tickets/schema.ts';
 export * from '../modules/system/schema.ts';
+export * from '../modules/auth/invites-schema.ts';
+export * from '../modules/views/schema.ts';

@@ -127,3 +127,32 @@ export const CreateTicketFieldBody = z.strictObject({
   position: z.number().int().min(0).max(10_000).optional(),
 });
 export const UpdateTicketFieldBody = CreateTicketFieldBody.omit({ key: true, kind: true }).partial().extend({ active: z.boolean().optional() });
+
+/** The filters a saved view stores; the same names as the ticket list query. */
+export const ViewFilters = z.strictObject({
+  status: z.array(TicketStatus).max(6).optional(),
+  priority: z.array(TicketPriority).max(4).optional(),
+  type: z.array(TicketType).max(4).optional(),
+  channel: z.array(TicketChannel).max(6).optional(),
+  assigneeId: z.union([Uuid, z.literal('me'), z.literal('none')]).optional(),
+  teamId: z.union([Uuid, z.literal('none')]).optional(),
+  requesterId: Uuid.optional(),
+  organizationId: Uuid.optional(),
+  tag: z.array(TagName).max(20).optional(),
+  custom: z.record(z.string().max(64), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
+  createdAfter: IsoDate.optional(),
+  createdBefore: IsoDate.optional(),
+  updatedAfter: IsoDate.optional(),
+  updatedBefore: IsoDate.optional(),
+});
+export type ViewFilters = z.infer<typeof ViewFilters>;
+
+export const CreateViewBody = z.strictObject({
+  name: NonEmptyText(100),
+  scope: z.enum(['personal', 'team', 'all']).default('personal'),
+  teamId: Uuid.nullable().optional(),
+  filters: ViewFilters.default({}),
+  sort: z.enum(TICKET_SORTS).default('-created_at'),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export const UpdateViewBody = CreateViewBody.partial();

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
+  AgentRole,
   ChangePasswordBody,
+  Email,
+  Locale,
+  NonEmptyText,
+  Password,
   CreateAgentBody,
   CreateTeamBody,
   CreateTokenBody,
@@ -11,6 +16,7 @@ import {
   UpdateTeamBody,
   Uuid,
 } from '@servus/shared';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import type { Services } from '../../platform/context.ts';
 import { makeCtx } from '../../platform/context.ts';
@@ -29,10 +35,17 @@ import { createAgent } from './use-cases/create-agent.ts';
 import { updateAgent } from './use-cases/update-agent.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.ts';
 import { createTeam, deleteTeam, updateTeam } from './use-cases/teams.ts';
+import { acceptInvite, inviteAgent, readInvite, reinviteAgent } from './use-cases/invites.ts';
 import { sessions } from './schema.ts';
 import { eq } from 'drizzle-orm';
 
 const IdParams = z.strictObject({ id: Uuid });
+const TokenParams = z.strictObject({ token: z.string().min(20).max(200) });
+const InviteBody = z.strictObject({ email: Email, name: NonEmptyText(200), role: AgentRole.default('agent'), locale: Locale.optional() });
+
+function baseUrl(services: Services, req: FastifyRequest): string {
+  return services.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
+}
 
 export function authRoutes(app: App, services: Services): void {
   const db = services.database.db;
@@ -127,6 +140,35 @@ export function authRoutes(app: App, services: Services): void {
     requireAdmin(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentAgent(await createAgent(ctx, req.body)));
   });
+
+  app.post('/api/v1/agents/invite', { schema: { tags: ['agents'], summary: 'Invite an agent by email with a one-time link valid for 7 days (admin)', body: InviteBody } }, async (req, reply) => {
+    const ctx = ctxOf(services, req);
+    requireAdmin(ctx.actor);
+    const r = await inviteAgent(ctx, req.body, baseUrl(services, req));
+    reply.code(201);
+    return { agent: presentAgent(r.agent), inviteUrl: r.inviteUrl, emailed: r.emailed };
+  });
+
+  app.post('/api/v1/agents/:id/invite', { schema: { tags: ['agents'], summary: 'Send a new invitation; earlier links stop working (admin)', params: IdParams } }, async (req) => {
+    const ctx = ctxOf(services, req);
+    requireAdmin(ctx.actor);
+    const r = await reinviteAgent(ctx, req.params.id, baseUrl(services, req));
+    return { agent: presentAgent(r.agent), inviteUrl: r.inviteUrl, emailed: r.emailed };
+  });
+
+  app.get('/api/v1/invites/:token', { config: { public: true }, schema: { tags: ['auth'], summary: 'Read an invitation (404 when unknown, used or expired)', params: TokenParams } }, async (req) =>
+    readInvite(makeCtx(services, SYSTEM_ACTOR), req.params.token),
+  );
+
+  app.post(
+    '/api/v1/invites/:token/accept',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Accept an invitation: set the password and sign in', params: TokenParams, body: z.strictObject({ password: Password }) } },
+    async (req, reply) => {
+      const agent = await acceptInvite(makeCtx(services, SYSTEM_ACTOR), req.params.token, req.body.password);
+      const { csrfToken } = await startSession(services, req, reply, agent.id);
+      return { agent: presentAgent(agent), csrfToken };
+    },
+  );
 
   app.patch('/api/v1/agents/:id', { schema: { tags: ['agents'], summary: 'Change an agent (admin)', params: IdParams, body: UpdateAgentBody } }, async (req) => {
     const ctx = ctxOf(services, req);

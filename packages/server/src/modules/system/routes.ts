@@ -46,7 +46,11 @@ export function systemRoutes(app: App, services: Services, started: Date): void 
     return reply.headers(securePage).type('text/html; charset=utf-8').send(fs.readFileSync(index));
   };
   app.get('/', { schema: { hide: true } }, serveShell);
-  app.get('/app/*', { schema: { hide: true } }, serveShell);
+  // Client-side routes of the web app: any other page URL gets the shell.
+  for (const prefix of ['/app', '/login', '/invite', '/tickets', '/views', '/customers', '/organizations', '/search', '/admin', '/settings']) {
+    app.get(prefix, { schema: { hide: true } }, serveShell);
+    app.get(`${prefix}/*`, { schema: { hide: true } }, serveShell);
+  }
   app.get('/assets/*', { schema: { hide: true } }, async (req, reply) => {
     const rel = (req.params as { '*': string })['*'];
     const file = path.resolve(WEB_DIST, 'assets', rel);

@@ -29,6 +29,13 @@ export function presentTicket(t: TicketView) {
   };
 }
 
+type RequesterMap = Map<string, { id: string; name: string; email: string | null }>;
+
+/** A ticket as shown in lists: with its requester's name and email. */
+export function presentListedTicket(t: TicketView, requesters: RequesterMap) {
+  return { ...presentTicket(t), requester: requesters.get(t.requesterId) ?? null };
+}
+
 export function presentAttachment(a: AttachmentRow) {
   return {
     id: a.id,

@@ -55,6 +55,8 @@ export interface TicketFilter {
   createdBefore?: string;
   updatedAfter?: string;
   updatedBefore?: string;
+  solvedAfter?: string;
+  custom?: Record<string, string | number | boolean>;
   sort: string;
   cursor: Cursor | null;
   limit: number;
@@ -88,6 +90,8 @@ export function filterConditions(actor: AgentActor, f: Omit<TicketFilter, 'sort'
   if (f.createdBefore) where.push(lt(tickets.createdAt, new Date(f.createdBefore)));
   if (f.updatedAfter) where.push(gte(tickets.updatedAt, new Date(f.updatedAfter)));
   if (f.updatedBefore) where.push(lte(tickets.updatedAt, new Date(f.updatedBefore)));
+  if (f.solvedAfter) where.push(gte(tickets.solvedAt, new Date(f.solvedAfter)));
+  if (f.custom && Object.keys(f.custom).length) where.push(sql`${tickets.custom} @> ${JSON.stringify(f.custom)}::jsonb`);
   return where;
 }
 
@@ -127,6 +131,14 @@ export async function eventsOf(db: Executor, ticketId: string, opts: { afterId?:
   const where: SQL[] = [eq(ticketEvents.ticketId, ticketId)];
   if (opts.afterId) where.push(gt(ticketEvents.id, opts.afterId));
   return db.select().from(ticketEvents).where(and(...where)).orderBy(asc(ticketEvents.id)).limit(opts.limit + 1);
+}
+
+/** Requester names and emails for a page of tickets, in one query. */
+export async function requestersOf(db: Executor, rows: { requesterId: string }[]) {
+  const ids = [...new Set(rows.map((r) => r.requesterId))];
+  if (ids.length === 0) return new Map<string, { id: string; name: string; email: string | null }>();
+  const found = await db.select({ id: contacts.id, name: contacts.name, email: contacts.email }).from(contacts).where(inArray(contacts.id, ids));
+  return new Map(found.map((c) => [c.id, c]));
 }
 
 export async function requesterSummary(db: Executor, id: string) {

@@ -30,18 +30,20 @@ import {
   findVisibleTicket,
   listTickets,
   messagesOf,
+  requestersOf,
   requesterSummary,
   sortOf,
+  type TicketView,
 } from './repository.ts';
 import { canSeeTicket } from './policies.ts';
-import { presentAttachment, presentEvent, presentMessage, presentTicket } from './presenters.ts';
+import { presentAttachment, presentEvent, presentListedTicket, presentMessage, presentTicket } from './presenters.ts';
 import { createTicket } from './use-cases/create-ticket.ts';
 import { updateTicket } from './use-cases/update-ticket.ts';
 import { addMessage } from './use-cases/add-message.ts';
 import { mergeTickets } from './use-cases/merge-tickets.ts';
 import { bulkUpdateTickets } from './use-cases/bulk-update-tickets.ts';
 import { uploadAttachment } from './use-cases/upload-attachment.ts';
-import { isUniqueViolation } from '../../platform/db.ts';
+import { isUniqueViolation, type Executor } from '../../platform/db.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
 const TicketQuery = z.strictObject({
@@ -59,8 +61,7 @@ export function ticketRoutes(app: App, services: Services): void {
     const ctx = agentCtx(services, req);
     const q = req.query;
     const rows = await listTickets(db, ctx.actor, { ...q, cursor: decodeCursor(q.cursor) });
-    const s = sortOf(q.sort);
-    return pageOf(rows, q.limit, presentTicket, (r) => ({ v: s.key === 'number' ? r.number : (s.key === 'updated_at' ? r.updatedAt : r.createdAt).toISOString(), id: r.id }));
+    return ticketPage(db, rows, q.limit, q.sort);
   });
 
   app.post('/api/v1/tickets', { schema: { tags: ['tickets'], summary: 'Open a ticket with its first message (Idempotency-Key supported)', body: CreateTicketBody } }, async (req, reply) => {
@@ -147,7 +148,7 @@ export function ticketRoutes(app: App, services: Services): void {
       const ctx = agentCtx(services, req);
       if (!(await findContact(db, req.params.id))) throw notFound('contact');
       const rows = await listTickets(db, ctx.actor, { requesterId: req.params.id, sort: '-created_at', limit: req.query.limit, cursor: decodeCursor(req.query.cursor) });
-      return pageOf(rows, req.query.limit, presentTicket, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
+      return ticketPage(db, rows, req.query.limit, '-created_at');
     },
   );
 
@@ -157,7 +158,7 @@ export function ticketRoutes(app: App, services: Services): void {
     async (req) => {
       const ctx = agentCtx(services, req);
       const rows = await listTickets(db, ctx.actor, { organizationId: req.params.id, sort: '-created_at', limit: req.query.limit, cursor: decodeCursor(req.query.cursor) });
-      return pageOf(rows, req.query.limit, presentTicket, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
+      return ticketPage(db, rows, req.query.limit, '-created_at');
     },
   );
 
@@ -262,6 +263,16 @@ export function ticketRoutes(app: App, services: Services): void {
     if (!row) throw notFound('ticket field');
     return presentField(row);
   });
+}
+
+/** One page of tickets with requesters, and the cursor for the given sort. */
+export async function ticketPage(db: Executor, rows: TicketView[], limit: number, sort: string) {
+  const requesters = await requestersOf(db, rows.slice(0, limit));
+  const key = sortOf(sort).key;
+  return pageOf(rows, limit, (t) => presentListedTicket(t, requesters), (r) => ({
+    v: key === 'number' ? r.number : (key === 'updated_at' ? r.updatedAt : r.createdAt).toISOString(),
+    id: r.id,
+  }));
 }
 
 function presentField(f: typeof ticketFields.$inferSelect) {

@@ -1,0 +1,139 @@
+import websocket from '@fastify/websocket';
+import type { WebSocket } from 'ws';
+import { eq } from 'drizzle-orm';
+import { ClientMessage, type ServerMessage } from '@servus/shared';
+import type { App } from '../../platform/http.ts';
+import type { Services } from '../../platform/context.ts';
+import type { AgentActor } from '../../platform/actor.ts';
+import type { DispatchedEvent } from '../../platform/events.ts';
+import { AppError } from '../../platform/errors.ts';
+import { randomToken } from '../../platform/crypto.ts';
+import { authenticate } from '../auth/authenticate.ts';
+import { findAgent, teamIdsOf } from '../auth/repository.ts';
+import { tickets } from '../tickets/schema.ts';
+import { canSeeTicket } from '../tickets/policies.ts';
+import { PresenceBoard } from './presence.ts';
+
+interface Client {
+  id: string;
+  socket: WebSocket;
+  actor: AgentActor;
+  name: string;
+  viewing: Set<string>;
+}
+
+const MAX_VIEWING = 20;
+
+/**
+ * The agent WebSocket at /ws: pushes ticket events the agent may see, and keeps presence
+ * (who views a ticket, who types a reply). Signed in by the session cookie; cross-site
+ * connection attempts are refused by an Origin check.
+ */
+export async function realtimeRoutes(app: App, services: Services): Promise<void> {
+  const db = services.database.db;
+  const clients = new Set<Client>();
+  const board = new PresenceBoard();
+
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
+
+  const send = (c: Client, msg: ServerMessage) => {
+    if (c.socket.readyState === c.socket.OPEN) c.socket.send(JSON.stringify(msg));
+  };
+
+  async function broadcastPresence(ticketId: string): Promise<void> {
+    const viewers = board.viewers(ticketId, Date.now());
+    const [t] = await db.select({ teamId: tickets.teamId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
+    for (const c of clients) {
+      if (c.viewing.has(ticketId) && t && canSeeTicket(c.actor, t)) send(c, { type: 'presence', ticketId, viewers });
+    }
+  }
+
+  async function deliver(event: DispatchedEvent): Promise<void> {
+    const ticketId = (event.payload as { ticketId?: string }).ticketId;
+    if (!ticketId || clients.size === 0) return;
+    const [t] = await db.select({ teamId: tickets.teamId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, ticketId));
+    if (!t) return;
+    const msg: ServerMessage = { type: 'event', event: { type: event.type, payload: event.payload as Record<string, unknown>, actor: event.actor } };
+    for (const c of clients) if (canSeeTicket(c.actor, t)) send(c, msg);
+  }
+
+  const unsubscribe = services.events.subscribe(deliver);
+  const sweeper = setInterval(() => {
+    for (const ticketId of board.expireTyping(Date.now())) void broadcastPresence(ticketId).catch(() => undefined);
+  }, 2_000);
+  sweeper.unref();
+  // Team membership can change while a socket is open; refresh it so visibility follows.
+  const refresher = setInterval(() => {
+    for (const c of clients) void teamIdsOf(db, c.actor.id).then((ids) => (c.actor.teamIds = ids)).catch(() => undefined);
+  }, 30_000);
+  refresher.unref();
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    clearInterval(sweeper);
+    clearInterval(refresher);
+    for (const c of clients) c.socket.close(1001, 'server shutting down');
+  });
+
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      schema: { hide: true },
+      preValidation: async (req) => {
+        const origin = req.headers.origin;
+        if (origin && new URL(origin).host !== req.host) throw new AppError('forbidden', 'cross-origin WebSocket refused');
+        const actor = await authenticate(services, req);
+        if (!actor) throw new AppError('unauthorized', 'sign in first');
+        req.actor = actor;
+      },
+    },
+    async (socket, req) => {
+      const actor = req.actor!;
+      const agent = await findAgent(db, actor.id);
+      const client: Client = { id: randomToken(9), socket, actor, name: agent?.name ?? '', viewing: new Set() };
+      clients.add(client);
+      send(client, { type: 'hello', agentId: actor.id });
+
+      socket.on('message', (raw) => {
+        void handle(client, raw.toString()).catch((err) => {
+          services.log.warn({ err }, 'websocket message failed');
+          send(client, { type: 'error', message: 'message could not be handled' });
+        });
+      });
+      socket.on('close', () => {
+        clients.delete(client);
+        for (const ticketId of client.viewing) {
+          if (board.leave(ticketId, actor.id, client.id)) void broadcastPresence(ticketId).catch(() => undefined);
+        }
+      });
+    },
+  );
+
+  async function handle(c: Client, raw: string): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return send(c, { type: 'error', message: 'messages must be JSON' });
+    }
+    const r = ClientMessage.safeParse(parsed);
+    if (!r.success) return send(c, { type: 'error', message: 'unknown or invalid message' });
+    const msg = r.data;
+    if (msg.type === 'ping') return send(c, { type: 'pong' });
+    if (msg.type === 'leave') {
+      c.viewing.delete(msg.ticketId);
+      if (board.leave(msg.ticketId, c.actor.id, c.id)) await broadcastPresence(msg.ticketId);
+      return;
+    }
+    const [t] = await db.select({ teamId: tickets.teamId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, msg.ticketId));
+    // A ticket the agent may not see behaves exactly like one that does not exist: silence.
+    if (!t || !canSeeTicket(c.actor, t)) return;
+    if (msg.type === 'view') {
+      if (!c.viewing.has(msg.ticketId) && c.viewing.size >= MAX_VIEWING) return send(c, { type: 'error', message: 'viewing too many tickets' });
+      c.viewing.add(msg.ticketId);
+      board.view(msg.ticketId, c.actor.id, c.name, c.id);
+      return broadcastPresence(msg.ticketId);
+    }
+    if (c.viewing.has(msg.ticketId) && board.typing(msg.ticketId, c.actor.id, msg.typing, Date.now())) await broadcastPresence(msg.ticketId);
+  }
+}
