@@ -225,3 +225,14 @@ describe('custom fields', () => {
     assert.deepEqual(wrong.body.error.details.map((d: any) => d.path).sort(), ['body.custom.plan', 'body.custom.unknown']);
   });
 });
+
+describe('first reply on tickets an agent opened', () => {
+  it('counts only once the customer has written (METRICS §9.2)', async () => {
+    const t = await makeTicket(s, agent, { messageAuthor: 'agent', message: { text: 'Ihre Bestellung ist verschickt.' } });
+    const early = await call(s, 'POST', `/api/v1/tickets/${t.id}/messages`, { as: agent, body: { text: 'Nachtrag: Tracking folgt.' } });
+    assert.equal(early.body.ticket.firstReplyAt, null);
+    await call(s, 'POST', `/api/v1/tickets/${t.id}/messages`, { as: agent, body: { text: 'Danke, wo ist das Paket?', asRequester: true } });
+    const answer = await call(s, 'POST', `/api/v1/tickets/${t.id}/messages`, { as: agent, body: { text: 'Heute in der Zustellung.' } });
+    assert.equal(answer.body.ticket.firstReplyAt, answer.body.message.createdAt);
+  });
+});

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { actorRef, inTransaction } from '../../../platform/context.ts';
 import type { AgentActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { tickets } from '../schema.ts';
+import { messages, tickets } from '../schema.ts';
 import { findTicket, findVisibleTicket, type MessageRow, type TicketView } from '../repository.ts';
 import { planChanges } from '../changes.ts';
 import { appendHistory, type HistoryEntry } from '../history.ts';
@@ -57,6 +58,9 @@ export async function addMessage(
       now,
     );
     const agentReply = input.kind === 'public' && !input.asRequester;
+    // First reply answers the customer: on a ticket an agent opened, it counts only once the
+    // customer has written publicly (METRICS §9.2).
+    const answersCustomer = agentReply && !t.firstReplyAt && (await customerHasWritten(tx, t.id));
     await appendHistory(tx, authorCtx, t.id, [{ type: input.kind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.kind } }], now);
 
     // Status that follows from the message, unless the agent submits with an explicit status.
@@ -77,8 +81,8 @@ export async function addMessage(
         version: sql`${tickets.version} + 1`,
         ...(agentReply && {
           agentReplyCount: sql`${tickets.agentReplyCount} + 1`,
-          firstReplyAt: sql`coalesce(${tickets.firstReplyAt}, ${now.toISOString()}::timestamptz)`,
         }),
+        ...(answersCustomer && { firstReplyAt: now }),
       })
       .where(eq(tickets.id, t.id));
     await appendHistory(tx, authorCtx, t.id, history, now);
@@ -91,4 +95,13 @@ export async function addMessage(
     });
     return { ticket: after, message };
   });
+}
+
+async function customerHasWritten(tx: Tx, ticketId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: messages.id })
+    .from(messages)
+    .where(and(eq(messages.ticketId, ticketId), eq(messages.kind, 'public'), eq(messages.authorKind, 'contact')))
+    .limit(1);
+  return Boolean(row);
 }
