@@ -21,7 +21,7 @@ import { agentCtx } from '../../platform/route-context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { requireAdmin, requireWriter } from '../auth/policies.ts';
-import { findContact } from '../contacts/repository.ts';
+import { findContact, findOrganization } from '../contacts/repository.ts';
 import { escapeLike } from '../contacts/repository.ts';
 import { attachments, tags as tagsTable, ticketFields, tickets } from './schema.ts';
 import {
@@ -87,6 +87,7 @@ export function ticketRoutes(app: App, services: Services): void {
 
   app.patch('/api/v1/tickets/:id', { schema: { tags: ['tickets'], summary: 'Change a ticket; send `version` to detect concurrent edits', params: IdParams, body: UpdateTicketBody } }, async (req) => {
     const ctx = agentCtx(services, req);
+    await findVisibleTicket(db, ctx.actor, req.params.id);
     requireWriter(ctx.actor);
     return presentTicket(await updateTicket(ctx, req.params.id, req.body));
   });
@@ -99,6 +100,7 @@ export function ticketRoutes(app: App, services: Services): void {
 
   app.post('/api/v1/tickets/:id/merge', { schema: { tags: ['tickets'], summary: 'Merge other tickets into this one', params: IdParams, body: MergeBody } }, async (req) => {
     const ctx = agentCtx(services, req);
+    await findVisibleTicket(db, ctx.actor, req.params.id);
     requireWriter(ctx.actor);
     return presentTicket(await mergeTickets(ctx, req.params.id, req.body.sourceIds));
   });
@@ -120,6 +122,7 @@ export function ticketRoutes(app: App, services: Services): void {
     { schema: { tags: ['tickets'], summary: 'Add a public reply or internal note, optionally changing the status', params: IdParams, body: CreateMessageBody } },
     async (req, reply) => {
       const ctx = agentCtx(services, req);
+      await findVisibleTicket(db, ctx.actor, req.params.id);
       requireWriter(ctx.actor);
       return idempotent(db, req, reply, 201, async () => {
         const { ticket, message } = await addMessage(ctx, req.params.id, req.body);
@@ -157,6 +160,7 @@ export function ticketRoutes(app: App, services: Services): void {
     { schema: { tags: ['organizations'], summary: "An organization's tickets, newest first", params: IdParams, querystring: z.strictObject(PageQuery) } },
     async (req) => {
       const ctx = agentCtx(services, req);
+      if (!(await findOrganization(db, req.params.id))) throw notFound('organization');
       const rows = await listTickets(db, ctx.actor, { organizationId: req.params.id, sort: '-created_at', limit: req.query.limit, cursor: decodeCursor(req.query.cursor) });
       return ticketPage(db, rows, req.query.limit, '-created_at');
     },

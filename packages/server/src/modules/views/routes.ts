@@ -85,9 +85,9 @@ export function viewRoutes(app: App, services: Services): void {
 
   app.patch('/api/v1/views/:id', { schema: { tags: ['views'], summary: 'Change a saved view', params: z.strictObject({ id: Uuid }), body: UpdateViewBody } }, async (req) => {
     const ctx = agentCtx(services, req);
-    requireWriter(ctx.actor);
     const current = (await visibleSavedViews(db, ctx.actor)).find((v) => v.id === req.params.id);
     if (!current) throw notFound('view');
+    requireWriter(ctx.actor);
     assertCanEdit(ctx.actor, current);
     const b = req.body;
     if (b.scope !== undefined || b.teamId !== undefined) assertScope(ctx.actor, b.scope ?? current.scope, b.teamId === undefined ? current.teamId : b.teamId);
@@ -101,9 +101,9 @@ export function viewRoutes(app: App, services: Services): void {
 
   app.delete('/api/v1/views/:id', { schema: { tags: ['views'], summary: 'Delete a saved view', params: z.strictObject({ id: Uuid }) } }, async (req, reply) => {
     const ctx = agentCtx(services, req);
-    requireWriter(ctx.actor);
     const current = (await visibleSavedViews(db, ctx.actor)).find((v) => v.id === req.params.id);
     if (!current) throw notFound('view');
+    requireWriter(ctx.actor);
     assertCanEdit(ctx.actor, current);
     await db.delete(views).where(and(eq(views.id, current.id)));
     return reply.code(204).send();

@@ -1,0 +1,69 @@
+/**
+ * The objects a route's `{id}` can name, and which one of each kind a caller is pointed at:
+ * team Y's (or another agent's) object, the object the caller may see, or a new one made for
+ * a positive control so that a successful call disturbs nothing else.
+ */
+import { call, makeTeam, type TestAgent } from '../harness.ts';
+import { inviteToken, ok, ticketWithAttachment, unique, type World } from './world.ts';
+
+export type ObjectKind = 'ticket' | 'attachment' | 'token' | 'view' | 'contact' | 'organization' | 'agent' | 'team' | 'ticketField' | 'invite';
+
+/**
+ * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
+ * agents' tokens and personal views. Invitations are reached by their secret alone.
+ */
+export const PRIVATE_KINDS: ReadonlySet<ObjectKind> = new Set(['ticket', 'attachment', 'token', 'view']);
+
+/** Team Y's object of a kind (Ay's, for tokens and personal views); shared kinds have one object everyone sees. */
+export function theirObject(w: World, kind: ObjectKind): string {
+  switch (kind) {
+    case 'ticket': return w.ty.id;
+    case 'attachment': return w.tyAttachment.id;
+    case 'token': return w.ayTokenId;
+    case 'view': return w.ayView.id;
+    case 'invite': return w.inviteToken;
+    case 'contact': return w.contact.id;
+    case 'organization': return w.organization.id;
+    case 'agent': return w.ay.id;
+    case 'team': return w.teamY.id;
+    case 'ticketField': return w.ticketField.id;
+  }
+}
+
+/** The object of a kind that team X's members may see; for tokens, a new token of the caller. */
+export async function visibleObject(w: World, kind: ObjectKind, as: TestAgent): Promise<string> {
+  switch (kind) {
+    case 'ticket': return w.tx.id;
+    case 'attachment': return w.txAttachment.id;
+    case 'token': return newToken(w, as);
+    case 'view': return w.teamXView.id;
+    case 'agent': return w.ax.id;
+    case 'team': return w.teamX.id;
+    default: return theirObject(w, kind);
+  }
+}
+
+/** A new object for a positive control, owned by `as` where ownership matters (tickets in Y are opened by Ay). */
+export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | null): Promise<string> {
+  const { s, admin } = w;
+  switch (kind) {
+    case 'ticket':
+    case 'attachment': {
+      const t = await ticketWithAttachment(s, w.ay, { teamId: w.teamY.id, requesterId: w.contact.id });
+      return kind === 'ticket' ? t.id : t.attachmentId;
+    }
+    case 'token': return newToken(w, as ?? admin);
+    case 'view': return ok(await call(s, 'POST', '/api/v1/views', { as: as ?? admin, body: { name: unique('view') } }), 'view').id;
+    case 'invite': return inviteToken(s, admin);
+    case 'contact': return ok(await call(s, 'POST', '/api/v1/contacts', { as: admin, body: { name: 'Fresh contact' } }), 'contact').id;
+    case 'organization': return ok(await call(s, 'POST', '/api/v1/organizations', { as: admin, body: { name: unique('org') } }), 'organization').id;
+    // Without a password, so the agent can still be invited.
+    case 'agent': return ok(await call(s, 'POST', '/api/v1/agents', { as: admin, body: { email: `${unique('fresh')}@example.com`, name: 'Fresh agent' } }), 'agent').id;
+    case 'team': return (await makeTeam(s, unique('team'))).id;
+    case 'ticketField': return ok(await call(s, 'POST', '/api/v1/ticket-fields', { as: admin, body: { key: unique('f').replace('-', '_'), label: 'Fresh', kind: 'text' } }), 'field').id;
+  }
+}
+
+async function newToken(w: World, as: TestAgent): Promise<string> {
+  return ok(await call(w.s, 'POST', '/api/v1/me/tokens', { as, body: { name: 'walker' } }), 'token').token.id;
+}

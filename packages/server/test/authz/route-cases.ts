@@ -1,0 +1,259 @@
+/**
+ * One case per API route, keyed `METHOD /path` exactly as the OpenAPI document lists it. A
+ * case says which rule decides access, whether the route writes, what `{id}` names, and how
+ * to build a valid request. The walker refuses to run if a route has no case or a case names
+ * a route that is gone, so every new route has to be placed here.
+ */
+import type { TestAgent } from '../harness.ts';
+import type { ObjectKind } from './objects.ts';
+import { identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
+
+/**
+ * Which rule decides access:
+ * - `public`: anyone, signed in or not;
+ * - `self`: the caller's own account (sessions, password, personal tokens), any role;
+ * - `shared`: objects every agent sees (contacts, organizations, agents, teams, tags, fields);
+ *   read-only users may only read;
+ * - `admin`: admins only, 403 for everyone else;
+ * - `ticket`: tickets and what hangs off them, visible by team (see tickets/policies.ts).
+ */
+export type Access = 'public' | 'self' | 'shared' | 'admin' | 'ticket';
+
+/** What a request builder gets: the world, the caller and the object `{id}` names ('' when none). */
+export interface Probe {
+  w: World;
+  as: TestAgent | null;
+  id: string;
+}
+
+/**
+ * How unknown fields are probed on a create or change route: `accepts` lists probe names the
+ * body legitimately has, `nested` names objects inside the body probed as well, and `in`
+ * moves the probe to the query string. A string explains why the route is not probed.
+ */
+export type MassAssign = { accepts?: string[]; nested?: string[]; in?: 'query' } | string;
+
+export interface RouteCase {
+  access: Access;
+  /** Whether the route changes anything (read-only users get 403). */
+  write: boolean;
+  /** What `{id}` names, for routes with a path parameter. */
+  object?: ObjectKind;
+  /** The status a caller who is allowed gets. */
+  ok: number;
+  request(p: Probe): Req | Promise<Req>;
+  /** Required for POST, PATCH and PUT routes. */
+  mass?: MassAssign;
+}
+
+/** A read route: no body, 200 for a caller who may see it. */
+const read = (access: Access, url: (p: Probe) => string, object?: ObjectKind): RouteCase => ({ access, write: false, ok: 200, object, request: (p) => ({ url: url(p) }) });
+
+export const CASES: Record<string, RouteCase> = {
+  // Public
+  'GET /healthz': read('public', () => '/healthz'),
+  'GET /api/v1/setup': read('public', () => '/api/v1/setup'),
+  'POST /api/v1/setup': {
+    access: 'public',
+    write: true,
+    ok: 404, // the installation is set up, so the route is gone
+    request: () => ({ url: '/api/v1/setup', body: { name: 'Mallory', email: 'mallory@example.com', password: 'a long enough password' } }),
+    mass: 'closed once installed; the open form is covered by auth.test.ts',
+  },
+  'POST /api/v1/auth/login': {
+    access: 'public',
+    write: true,
+    ok: 200,
+    request: ({ w }) => ({ url: '/api/v1/auth/login', body: { email: w.ax.email, password: w.ax.password } }),
+    mass: { accepts: ['password'] },
+  },
+
+  // Invitations: the secret in the path is the credential.
+  'GET /api/v1/invites/{token}': read('public', ({ id }) => `/api/v1/invites/${id}`, 'invite'),
+  'POST /api/v1/invites/{token}/accept': {
+    access: 'public',
+    write: true,
+    ok: 200,
+    object: 'invite',
+    request: ({ id }) => ({ url: `/api/v1/invites/${id}/accept`, body: { password: 'a long enough password' } }),
+    mass: { accepts: ['password'] },
+  },
+
+  // The caller's own account
+  'POST /api/v1/auth/logout': { access: 'self', write: true, ok: 204, request: () => ({ url: '/api/v1/auth/logout' }), mass: 'takes no body' },
+  'GET /api/v1/auth/me': read('self', () => '/api/v1/auth/me'),
+  'PATCH /api/v1/auth/me': { access: 'self', write: true, ok: 200, request: () => ({ url: '/api/v1/auth/me', body: { name: 'Renamed' } }), mass: {} },
+  'POST /api/v1/auth/password': {
+    access: 'self',
+    write: true,
+    ok: 204,
+    request: ({ as }) => ({ url: '/api/v1/auth/password', body: { currentPassword: as?.password ?? 'unknown password', newPassword: 'another long password' } }),
+    mass: {},
+  },
+  'GET /api/v1/me/tokens': read('self', () => '/api/v1/me/tokens'),
+  'POST /api/v1/me/tokens': { access: 'self', write: true, ok: 201, request: () => ({ url: '/api/v1/me/tokens', body: { name: 'walker' } }), mass: {} },
+  'DELETE /api/v1/me/tokens/{id}': { access: 'self', write: true, ok: 204, object: 'token', request: ({ id }) => ({ url: `/api/v1/me/tokens/${id}` }) },
+
+  // Agents and teams
+  'GET /api/v1/agents': read('shared', () => '/api/v1/agents'),
+  'GET /api/v1/agents/{id}': read('shared', ({ id }) => `/api/v1/agents/${id}`, 'agent'),
+  'POST /api/v1/agents': {
+    access: 'admin',
+    write: true,
+    ok: 201,
+    request: () => ({ url: '/api/v1/agents', body: { email: `${unique('new')}@example.com`, name: 'New agent', role: 'admin', password: 'a long enough password' } }),
+    mass: { accepts: ['role', 'password'] },
+  },
+  'PATCH /api/v1/agents/{id}': { access: 'admin', write: true, ok: 200, object: 'agent', request: ({ id }) => ({ url: `/api/v1/agents/${id}`, body: { role: 'admin' } }), mass: { accepts: ['role'] } },
+  'POST /api/v1/agents/invite': {
+    access: 'admin',
+    write: true,
+    ok: 201,
+    request: () => ({ url: '/api/v1/agents/invite', body: { email: `${unique('invited')}@example.com`, name: 'Invited agent', role: 'admin' } }),
+    mass: { accepts: ['role'] },
+  },
+  'POST /api/v1/agents/{id}/invite': { access: 'admin', write: true, ok: 200, object: 'agent', request: ({ id }) => ({ url: `/api/v1/agents/${id}/invite` }), mass: 'takes no body' },
+  'GET /api/v1/teams': read('shared', () => '/api/v1/teams'),
+  'GET /api/v1/teams/{id}': read('shared', ({ id }) => `/api/v1/teams/${id}`, 'team'),
+  'POST /api/v1/teams': { access: 'admin', write: true, ok: 201, request: () => ({ url: '/api/v1/teams', body: { name: unique('team') } }), mass: {} },
+  'PATCH /api/v1/teams/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'team',
+    // The caller tries to make itself the team's only member.
+    request: ({ id, as }) => ({ url: `/api/v1/teams/${id}`, body: { memberIds: as ? [as.id] : [] } }),
+    mass: {},
+  },
+  'DELETE /api/v1/teams/{id}': { access: 'admin', write: true, ok: 204, object: 'team', request: ({ id }) => ({ url: `/api/v1/teams/${id}` }) },
+
+  // Contacts and organizations
+  'GET /api/v1/contacts': read('shared', () => '/api/v1/contacts'),
+  'POST /api/v1/contacts': { access: 'shared', write: true, ok: 201, request: () => ({ url: '/api/v1/contacts', body: { name: 'New contact', email: `${unique('c')}@example.org` } }), mass: {} },
+  'GET /api/v1/contacts/{id}': read('shared', ({ id }) => `/api/v1/contacts/${id}`, 'contact'),
+  'PATCH /api/v1/contacts/{id}': { access: 'shared', write: true, ok: 200, object: 'contact', request: ({ id }) => ({ url: `/api/v1/contacts/${id}`, body: { notes: 'edited by the walker' } }), mass: {} },
+  'POST /api/v1/contacts/{id}/identities': {
+    access: 'shared',
+    write: true,
+    ok: 201,
+    object: 'contact',
+    request: ({ id }) => ({ url: `/api/v1/contacts/${id}/identities`, body: { kind: 'external', value: unique('ext') } }),
+    mass: {},
+  },
+  'DELETE /api/v1/contacts/{id}/identities/{identityId}': {
+    access: 'shared',
+    write: true,
+    ok: 204,
+    object: 'contact',
+    request: async ({ w, id }) => ({ url: `/api/v1/contacts/${id}/identities/${await identityOn(w, id)}` }),
+  },
+  'GET /api/v1/contacts/{id}/tickets': read('shared', ({ id }) => `/api/v1/contacts/${id}/tickets`, 'contact'),
+  'GET /api/v1/organizations': read('shared', () => '/api/v1/organizations'),
+  'POST /api/v1/organizations': { access: 'shared', write: true, ok: 201, request: () => ({ url: '/api/v1/organizations', body: { name: unique('org') } }), mass: {} },
+  'GET /api/v1/organizations/{id}': read('shared', ({ id }) => `/api/v1/organizations/${id}`, 'organization'),
+  'PATCH /api/v1/organizations/{id}': {
+    access: 'shared',
+    write: true,
+    ok: 200,
+    object: 'organization',
+    request: ({ id }) => ({ url: `/api/v1/organizations/${id}`, body: { notes: 'edited by the walker' } }),
+    mass: {},
+  },
+  'DELETE /api/v1/organizations/{id}': { access: 'admin', write: true, ok: 204, object: 'organization', request: ({ id }) => ({ url: `/api/v1/organizations/${id}` }) },
+  'GET /api/v1/organizations/{id}/contacts': read('shared', ({ id }) => `/api/v1/organizations/${id}/contacts`, 'organization'),
+  'GET /api/v1/organizations/{id}/tickets': read('shared', ({ id }) => `/api/v1/organizations/${id}/tickets`, 'organization'),
+
+  // Tags and custom fields
+  'GET /api/v1/tags': read('shared', () => '/api/v1/tags'),
+  'POST /api/v1/tags': { access: 'shared', write: true, ok: 201, request: () => ({ url: '/api/v1/tags', body: { name: unique('tag') } }), mass: {} },
+  'GET /api/v1/ticket-fields': read('shared', () => '/api/v1/ticket-fields'),
+  'POST /api/v1/ticket-fields': {
+    access: 'admin',
+    write: true,
+    ok: 201,
+    request: () => ({ url: '/api/v1/ticket-fields', body: { key: unique('f').replace('-', '_'), label: 'New field', kind: 'text' } }),
+    mass: {},
+  },
+  'PATCH /api/v1/ticket-fields/{id}': { access: 'admin', write: true, ok: 200, object: 'ticketField', request: ({ id }) => ({ url: `/api/v1/ticket-fields/${id}`, body: { label: 'Relabelled' } }), mass: {} },
+
+  // Tickets
+  'GET /api/v1/tickets': read('ticket', () => '/api/v1/tickets?limit=100'),
+  'POST /api/v1/tickets': {
+    access: 'ticket',
+    write: true,
+    ok: 201,
+    request: ({ w }) => ({ url: '/api/v1/tickets', body: { subject: 'New ticket', requester: { id: w.contact.id }, message: { text: 'Hello' } } }),
+    mass: { nested: ['requester', 'message'] },
+  },
+  'GET /api/v1/tickets/{id}': read('ticket', ({ id }) => `/api/v1/tickets/${id}?include=messages,requester`, 'ticket'),
+  'PATCH /api/v1/tickets/{id}': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    object: 'ticket',
+    request: ({ id }) => ({ url: `/api/v1/tickets/${id}`, body: { subject: 'Changed by the walker', status: 'pending', addTags: ['walker'] } }),
+    mass: { accepts: ['version'] },
+  },
+  'POST /api/v1/tickets/bulk': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    request: async ({ w, as }) => ({ url: '/api/v1/tickets/bulk', body: { ids: [await peerTicket(w, as)], changes: { status: 'pending', addTags: ['walker'] } } }),
+    mass: { nested: ['changes'] },
+  },
+  'POST /api/v1/tickets/{id}/merge': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    object: 'ticket',
+    request: async ({ w, as, id }) => ({ url: `/api/v1/tickets/${id}/merge`, body: { sourceIds: [await peerTicket(w, as)] } }),
+    mass: {},
+  },
+  'GET /api/v1/tickets/{id}/messages': read('ticket', ({ id }) => `/api/v1/tickets/${id}/messages`, 'ticket'),
+  'POST /api/v1/tickets/{id}/messages': {
+    access: 'ticket',
+    write: true,
+    ok: 201,
+    object: 'ticket',
+    // Writers also try to bind one of their uploads to the ticket.
+    request: async ({ w, as, id }) => {
+      const attachmentIds = as && as.actor.role !== 'readonly' ? [(await upload(w.s, as)).id] : undefined;
+      return { url: `/api/v1/tickets/${id}/messages`, body: { kind: 'public', text: 'Reply from the walker', status: 'pending', attachmentIds } };
+    },
+    mass: { accepts: ['version'] },
+  },
+  'GET /api/v1/tickets/{id}/events': read('ticket', ({ id }) => `/api/v1/tickets/${id}/events`, 'ticket'),
+  'POST /api/v1/attachments': { access: 'ticket', write: true, ok: 201, request: () => ({ url: '/api/v1/attachments?filename=a.txt', raw: 'uploaded by the walker' }), mass: { in: 'query' } },
+  'GET /api/v1/attachments/{id}': read('ticket', ({ id }) => `/api/v1/attachments/${id}`, 'attachment'),
+  'GET /api/v1/search': read('ticket', ({ w }) => `/api/v1/search?q=${w.tyWord}`),
+
+  // Saved views: personal ones are their owner's, shared ones follow the team.
+  'GET /api/v1/views': read('ticket', () => '/api/v1/views'),
+  'GET /api/v1/views/counts': read('ticket', () => '/api/v1/views/counts'),
+  'POST /api/v1/views': {
+    access: 'ticket',
+    write: true,
+    ok: 201,
+    request: () => ({ url: '/api/v1/views', body: { name: unique('view'), filters: { status: ['open'] } } }),
+    mass: { nested: ['filters'] },
+  },
+  'GET /api/v1/views/{id}/tickets': read('ticket', ({ id }) => `/api/v1/views/${id}/tickets`, 'view'),
+  'PATCH /api/v1/views/{id}': { access: 'ticket', write: true, ok: 200, object: 'view', request: ({ id }) => ({ url: `/api/v1/views/${id}`, body: { name: unique('renamed'), filters: { status: ['solved'] } } }), mass: { nested: ['filters'] } },
+  'DELETE /api/v1/views/{id}': { access: 'ticket', write: true, ok: 204, object: 'view', request: ({ id }) => ({ url: `/api/v1/views/${id}` }) },
+};
+
+/**
+ * The routes anonymous callers may reach, and nothing else: setup, sign-in, health, and the
+ * two invitation routes, whose one-time secret in the path is the credential.
+ */
+export const PUBLIC_ROUTES = [
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/auth/login',
+  'GET /healthz',
+  'GET /api/v1/invites/{token}',
+  'POST /api/v1/invites/{token}/accept',
+];
+
+/** Field names a client must never be able to set through a create or change route (unless a case accepts them). */
+export const FORBIDDEN_FIELDS = ['role', 'isAdmin', 'id', 'createdAt', 'version', 'passwordHash', 'password', 'tenantId', 'accountId', 'ownerId'];
