@@ -50,6 +50,12 @@ function baseUrl(services: Services, req: FastifyRequest): string {
 export function authRoutes(app: App, services: Services): void {
   const db = services.database.db;
 
+  async function csrfOf(sessionId: string | undefined): Promise<string | null> {
+    if (!sessionId) return null;
+    const [s] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId));
+    return s?.csrf ?? null;
+  }
+
   app.get('/api/v1/setup', { config: { public: true }, schema: { tags: ['auth'], summary: 'Whether the one-time setup is still open' } }, async () => ({
     needsSetup: await needsSetup({ db }),
   }));
@@ -82,16 +88,21 @@ export function authRoutes(app: App, services: Services): void {
     return reply.code(204).send();
   });
 
+  app.get(
+    '/api/v1/auth/session',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'The signed-in agent, or {agent:null} when signed out (never 401)' } },
+    async (req) => {
+      if (!req.actor) return { agent: null, teamIds: [], csrfToken: null };
+      const agent = await findAgent(db, req.actor.id);
+      return { agent: agent ? presentAgent(agent) : null, teamIds: req.actor.teamIds, csrfToken: await csrfOf(req.actor.sessionId) };
+    },
+  );
+
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in agent, its teams and CSRF token' } }, async (req) => {
     const actor = requireAgent(req.actor);
     const agent = await findAgent(db, actor.id);
     if (!agent) throw notFound('agent');
-    let csrfToken: string | null = null;
-    if (actor.sessionId) {
-      const [s] = await db.select({ csrf: sessions.csrfToken }).from(sessions).where(eq(sessions.id, actor.sessionId));
-      csrfToken = s?.csrf ?? null;
-    }
-    return { agent: presentAgent(agent), teamIds: actor.teamIds, csrfToken };
+    return { agent: presentAgent(agent), teamIds: actor.teamIds, csrfToken: await csrfOf(actor.sessionId) };
   });
 
   app.patch('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Change own name, language or time zone', body: UpdateMeBody } }, async (req) => {

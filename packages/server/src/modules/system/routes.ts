@@ -9,7 +9,7 @@ import { needsSetup } from '../auth/use-cases/setup-admin.ts';
 import { SETUP_HTML, SETUP_JS } from './setup-page.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** Health, the one-time setup page and the web app shell. */
 export function systemRoutes(app: App, services: Services, started: Date): void {

@@ -1,0 +1,47 @@
+import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
+import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
+import { IconForms, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session';
+import { EmptyState } from '../components/EmptyState';
+import { NotFound } from '../components/NotFound';
+import { ListHeader } from '../views/ListHeader';
+import { AgentsPage } from './AgentsPage';
+import { TeamsPage } from './TeamsPage';
+import { RolesPage } from './RolesPage';
+import { TicketFieldsPage } from './TicketFieldsPage';
+import { TagsPage } from './TagsPage';
+
+/** The admin area: agents, teams, roles, custom ticket fields and tags. */
+export function AdminRoutes() {
+  const { t } = useTranslation();
+  const { isAdmin } = useSession();
+  if (!isAdmin) return <EmptyState title={t('admin.onlyAdmins')} />;
+  return (
+    <>
+      <ListHeader title={t('nav.admin')} />
+      <Group align="stretch" gap={0} wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <Stack gap={0} w={200} p="xs" component="nav" aria-label={t('nav.admin')} style={{ borderRight: '1px solid var(--mantine-color-gray-3)' }} bg="white">
+          <NavLink component={RouterLink} to="/admin/agents" label={t('admin.agents')} leftSection={<IconUsers size={16} />} />
+          <NavLink component={RouterLink} to="/admin/teams" label={t('admin.teams')} leftSection={<IconUsersGroup size={16} />} />
+          <NavLink component={RouterLink} to="/admin/roles" label={t('admin.roles')} leftSection={<IconShieldLock size={16} />} />
+          <NavLink component={RouterLink} to="/admin/fields" label={t('admin.fields')} leftSection={<IconForms size={16} />} />
+          <NavLink component={RouterLink} to="/admin/tags" label={t('admin.tags')} leftSection={<IconTags size={16} />} />
+        </Stack>
+        <ScrollArea style={{ flex: 1 }}>
+          <Stack p="md" gap="md" maw={1100}>
+            <Routes>
+              <Route index element={<Navigate to="agents" replace />} />
+              <Route path="agents" element={<AgentsPage />} />
+              <Route path="teams" element={<TeamsPage />} />
+              <Route path="roles" element={<RolesPage />} />
+              <Route path="fields" element={<TicketFieldsPage />} />
+              <Route path="tags" element={<TagsPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Stack>
+        </ScrollArea>
+      </Group>
+    </>
+  );
+}

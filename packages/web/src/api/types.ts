@@ -1,0 +1,221 @@
+import type {
+  AGENT_ROLES,
+  TICKET_CHANNELS,
+  TICKET_FIELD_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  ViewFilters,
+} from '@servus/shared';
+
+/** Response shapes of the Servus API, mirroring the server's presenters. */
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export type TicketType = (typeof TICKET_TYPES)[number];
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export type TicketSort = (typeof TICKET_SORTS)[number];
+export type AgentRole = (typeof AGENT_ROLES)[number];
+export type FieldKind = (typeof TICKET_FIELD_KINDS)[number];
+export type CustomValue = string | number | boolean | null;
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  locale: 'en' | 'de' | null;
+  timeZone: string;
+  active: boolean;
+  invitePending?: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Me {
+  agent: Agent;
+  teamIds: string[];
+  csrfToken: string | null;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  description: string | null;
+  memberIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export interface Ticket {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  type: TicketType | null;
+  channel: TicketChannel;
+  requesterId: string;
+  organizationId: string | null;
+  assigneeId: string | null;
+  teamId: string | null;
+  tags: string[];
+  custom: Record<string, CustomValue>;
+  version: number;
+  mergedIntoId: string | null;
+  firstReplyAt: string | null;
+  solvedAt: string | null;
+  closedAt: string | null;
+  reopenCount: number;
+  agentReplyCount: number;
+  messageCount: number;
+  lastMessageAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Present on list endpoints. */
+  requester?: PersonRef | null;
+}
+
+export interface TicketWithRequester extends Ticket {
+  requester: (PersonRef & { organizationId: string | null }) | null;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  url: string;
+  /** The MIME Content-ID of an inline part, when the server knows it. */
+  contentId?: string | null;
+  createdAt: string;
+}
+
+export type AuthorKind = 'agent' | 'contact' | 'system' | 'automation';
+
+export interface Message {
+  id: string;
+  ticketId: string;
+  kind: 'public' | 'note' | 'system';
+  author: { kind: AuthorKind; id: string | null };
+  text: string;
+  html: string;
+  source: string;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export interface TicketEvent {
+  id: number;
+  ticketId: string;
+  type: string;
+  actor: { kind: AuthorKind; id: string | null; role: string | null };
+  before: unknown;
+  after: unknown;
+  messageId: string | null;
+  createdAt: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  organizationId: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  notes: string | null;
+  custom: Record<string, CustomValue>;
+  identities?: { id: string; kind: string; value: string; verified: boolean }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  domains: string[];
+  notes: string | null;
+  custom: Record<string, CustomValue>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TicketField {
+  id: string;
+  key: string;
+  label: string;
+  kind: FieldKind;
+  options: string[];
+  required: boolean;
+  active: boolean;
+  position: number;
+}
+
+export interface Tag {
+  name: string;
+  createdAt: string;
+}
+
+export type ViewScope = 'builtin' | 'personal' | 'team' | 'all';
+
+export interface View {
+  id: string;
+  name: string;
+  nameKey: string | null;
+  builtin: boolean;
+  scope: ViewScope;
+  teamId: string | null;
+  ownerId: string | null;
+  filters: ViewFilters & { solvedAfter?: string };
+  sort: TicketSort;
+}
+
+export interface ViewCounts {
+  counts: Record<string, number>;
+  cap?: number;
+}
+
+export type BulkResult = { id: string; ok: true; version: number } | { id: string; ok: false; error: { code: string; message: string } };
+
+export interface ContactHit {
+  id: string;
+  name: string;
+  email: string | null;
+  organizationId: string | null;
+  score: number;
+}
+
+export interface OrganizationHit {
+  id: string;
+  name: string;
+  score: number;
+}
+
+export type TicketHit = Ticket & { score: number };
+
+export interface Invite {
+  agent: Agent;
+  inviteUrl: string;
+  emailed: boolean;
+}

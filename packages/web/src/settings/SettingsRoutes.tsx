@@ -1,0 +1,36 @@
+import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
+import { Group, NavLink, Paper, ScrollArea, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ListHeader } from '../views/ListHeader';
+import { NotFound } from '../components/NotFound';
+import { ProfileSettings } from './ProfileSettings';
+import { PasswordSettings } from './PasswordSettings';
+import { TokenSettings } from './TokenSettings';
+
+/** The agent's own settings: profile and language, password, API tokens. */
+export function SettingsRoutes() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ListHeader title={t('nav.settings')} />
+      <Group align="flex-start" gap={0} wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <Stack gap={0} w={200} p="xs" component="nav" aria-label={t('nav.settings')}>
+          <NavLink component={RouterLink} to="/settings/profile" label={t('settings.profile')} />
+          <NavLink component={RouterLink} to="/settings/password" label={t('settings.password')} />
+          <NavLink component={RouterLink} to="/settings/tokens" label={t('settings.tokens')} />
+        </Stack>
+        <ScrollArea style={{ flex: 1, height: '100%' }}>
+          <Paper withBorder m="md" p="md" maw={720}>
+            <Routes>
+              <Route index element={<Navigate to="profile" replace />} />
+              <Route path="profile" element={<ProfileSettings />} />
+              <Route path="password" element={<PasswordSettings />} />
+              <Route path="tokens" element={<TokenSettings />} />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Paper>
+        </ScrollArea>
+      </Group>
+    </>
+  );
+}
