@@ -1,5 +1,6 @@
 import { loadConfig } from './platform/config.ts';
 import { createServus } from './app.ts';
+import { DataDirLockedError } from './platform/data-dir-lock.ts';
 
 /** Entry point: config -> database -> migrations -> the roles asked for. */
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A known start-up refusal gets its message alone; anything else its stack.
+  console.error(err instanceof DataDirLockedError ? err.message : err);
   process.exit(1);
 });

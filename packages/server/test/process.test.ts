@@ -94,6 +94,16 @@ describe('the server process', () => {
 
     const second = await startServer({ DATA_DIR: dataDir, ...dbEnv });
     assert.equal((await fetch(`${second.url}/setup`)).status, 404, 'the admin survived the restart');
+    if (!tdb) {
+      // The embedded database serves one process: a second server on the same directory refuses.
+      const third = spawnSync(process.execPath, ['--import', 'tsx', MAIN], {
+        env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      assert.equal(third.status, 1);
+      assert.match(third.stderr, new RegExp(`in use by another process \\(pid ${second.child.pid}\\)`));
+    }
     const login = await fetch(`${second.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

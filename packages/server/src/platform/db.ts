@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
 /** The Drizzle handle every repository uses; it is the same type on PGlite and PostgreSQL. */
@@ -92,8 +93,14 @@ export async function openDatabase(opts: {
   }
   const dir = path.join(opts.dataDir, 'pglite');
   await fs.mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
-  return wrapPglite(client);
+  const unlock = lockDataDir(dir);
+  try {
+    const database = wrapPglite(await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS }));
+    return { ...database, close: () => database.close().finally(unlock) };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }
 
 /** Applies every pending SQL migration (the same folder on both backends). */
