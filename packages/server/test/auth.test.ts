@@ -134,3 +134,16 @@ describe('API tokens', () => {
     assert.equal((await call(s, 'GET', '/api/v1/auth/me', { as: a })).body.agent.role, 'agent');
   });
 });
+
+describe('session check', () => {
+  it('tells an anonymous caller nothing and never answers 401', async () => {
+    const anon = await call(s, 'GET', '/api/v1/auth/session');
+    assert.equal(anon.status, 200);
+    assert.deepEqual(anon.body, { agent: null, teamIds: [], csrfToken: null });
+    const a = await makeAgent(s);
+    const login = await call(s, 'POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password } });
+    const mine = await call(s, 'GET', '/api/v1/auth/session', { headers: { cookie: cookieOf(login) } });
+    assert.equal(mine.body.agent.id, a.id);
+    assert.equal(mine.body.csrfToken, login.body.csrfToken);
+  });
+});

@@ -66,6 +66,8 @@ export async function createHttp(config: Config, opts: { logger: boolean | objec
     trustProxy: config.TRUST_PROXY,
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
+    // One line per request drowns what matters; errors are logged with their request id.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -20,18 +20,16 @@ export interface Jobs {
 }
 
 /**
- * Starts pg-boss on whichever backend runs: its own pool on PostgreSQL, our single PGlite
- * session through its `db` executor otherwise.
+ * Starts pg-boss on whichever backend runs, through its `db` executor: our pool on PostgreSQL,
+ * our single session on PGlite. It opens no connections of its own, so closing the database
+ * closes everything.
  */
 export async function startJobs(
   database: Database,
   defs: JobDefinition[],
   opts: { work: boolean; schedule: boolean; onError: (err: unknown) => void },
 ): Promise<Jobs> {
-  const boss =
-    database.kind === 'postgres'
-      ? new PgBoss({ connectionString: database.url!, max: 4, schedule: opts.schedule, supervise: opts.work })
-      : new PgBoss({ db: database.raw as PgBoss.Db, schedule: opts.schedule, supervise: opts.work });
+  const boss = new PgBoss({ db: database.raw as PgBoss.Db, schedule: opts.schedule, supervise: opts.work });
   boss.on('error', opts.onError);
   await boss.start();
   for (const def of defs) {

@@ -82,6 +82,8 @@ export const CASES: Record<string, RouteCase> = {
   // The caller's own account
   'POST /api/v1/auth/logout': { access: 'self', write: true, ok: 204, request: () => ({ url: '/api/v1/auth/logout' }), mass: 'takes no body' },
   'GET /api/v1/auth/me': read('self', () => '/api/v1/auth/me'),
+  // Answers anyone: the signed-in agent, or {agent:null} for an anonymous caller.
+  'GET /api/v1/auth/session': read('public', () => '/api/v1/auth/session'),
   'PATCH /api/v1/auth/me': { access: 'self', write: true, ok: 200, request: () => ({ url: '/api/v1/auth/me', body: { name: 'Renamed' } }), mass: {} },
   'POST /api/v1/auth/password': {
     access: 'self',
@@ -243,10 +245,12 @@ export const CASES: Record<string, RouteCase> = {
 };
 
 /**
- * The routes anonymous callers may reach, and nothing else: setup, sign-in, health, and the
- * two invitation routes, whose one-time secret in the path is the credential.
+ * The routes anonymous callers may reach, and nothing else: setup, sign-in, the session check
+ * (which reveals nothing to an anonymous caller), health, and the two invitation routes, whose
+ * one-time secret in the path is the credential.
  */
 export const PUBLIC_ROUTES = [
+  'GET /api/v1/auth/session',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',

@@ -76,7 +76,7 @@ describe('route table', () => {
     assert.deepEqual(Object.keys(CASES).filter((k) => !documented.includes(k)).sort(), [], 'cases for routes that no longer exist');
   });
 
-  it('the public routes are exactly setup, sign-in, health and the invitation links', () => {
+  it('the public routes are exactly setup, sign-in, the session check, health and the invitation links', () => {
     assert.deepEqual(entries.filter(([, c]) => c.access === 'public').map(([k]) => k).sort(), [...PUBLIC_ROUTES].sort());
   });
 

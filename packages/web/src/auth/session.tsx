@@ -8,12 +8,12 @@ import type { Agent, Me } from '../api/types';
 import { applyLocale, browserLocale } from '../i18n';
 import { createFormatter, type Formatter } from '../lib/format';
 
-/** Reads the signed-in agent; `null` when nobody is signed in. */
+/** Reads the signed-in agent; `null` when nobody is signed in (the session endpoint never answers 401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api<Me>('/api/v1/auth/me', { allowAnonymous: true });
-    setCsrfToken(me.csrfToken);
-    return me;
+    const session = await api<Omit<Me, 'agent'> & { agent: Agent | null }>('/api/v1/auth/session', { allowAnonymous: true });
+    setCsrfToken(session.csrfToken);
+    return session.agent ? (session as Me) : null;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
       setCsrfToken(null);

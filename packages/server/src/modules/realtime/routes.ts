@@ -87,18 +87,25 @@ export async function realtimeRoutes(app: App, services: Services): Promise<void
         req.actor = actor;
       },
     },
-    async (socket, req) => {
+    (socket, req) => {
       const actor = req.actor!;
-      const agent = await findAgent(db, actor.id);
-      const client: Client = { id: randomToken(9), socket, actor, name: agent?.name ?? '', viewing: new Set() };
+      const client: Client = { id: randomToken(9), socket, actor, name: '', viewing: new Set() };
       clients.add(client);
-      send(client, { type: 'hello', agentId: actor.id });
-
+      // Listeners go on before anything is awaited, so a message sent right after connecting is
+      // not lost; handling waits until the agent's name is known.
+      const ready = findAgent(db, actor.id).then((agent) => {
+        client.name = agent?.name ?? '';
+      });
+      let queue = Promise.resolve();
       socket.on('message', (raw) => {
-        void handle(client, raw.toString()).catch((err) => {
-          services.log.warn({ err }, 'websocket message failed');
-          send(client, { type: 'error', message: 'message could not be handled' });
-        });
+        const text = raw.toString();
+        queue = queue
+          .then(() => ready)
+          .then(() => handle(client, text))
+          .catch((err) => {
+            services.log.warn({ err }, 'websocket message failed');
+            send(client, { type: 'error', message: 'message could not be handled' });
+          });
       });
       socket.on('close', () => {
         clients.delete(client);
@@ -106,6 +113,7 @@ export async function realtimeRoutes(app: App, services: Services): Promise<void
           if (board.leave(ticketId, actor.id, client.id)) void broadcastPresence(ticketId).catch(() => undefined);
         }
       });
+      send(client, { type: 'hello', agentId: actor.id });
     },
   );
 
