@@ -25,19 +25,20 @@ export interface HistoryEntry {
   before?: unknown;
   after?: unknown;
   messageId?: string | null;
+  /** Who did this, when not the context's actor (e.g. the customer's opening message). */
+  actor?: { kind: 'contact'; id: string };
 }
 
 /** Appends entries to the ticket event log with the acting party and its role at this moment. */
 export async function appendHistory(tx: Tx, ctx: Ctx, ticketId: string, entries: HistoryEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  const actor = ctx.actor;
   await tx.insert(ticketEvents).values(
     entries.map((e) => ({
       ticketId,
       type: e.type,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorRole: actor.kind === 'agent' ? actor.role : null,
+      actorKind: (e.actor ?? ctx.actor).kind,
+      actorId: (e.actor ?? ctx.actor).id,
+      actorRole: !e.actor && ctx.actor.kind === 'agent' ? ctx.actor.role : null,
       before: e.before === undefined ? null : (e.before as object),
       after: e.after === undefined ? null : (e.after as object),
       messageId: e.messageId ?? null,

@@ -13,14 +13,24 @@ export interface NewMessage {
   html?: string;
   attachmentIds?: string[];
   source?: string;
+  /** Already sanitized text and HTML (from `messageBody`), to avoid doing the work twice. */
+  body?: { text: string; html: string };
 }
 
 /**
  * Stores a message with sanitized HTML, binds the caller's uploaded attachments to it and
- * adds its text to the ticket's search text. Counters are the caller's business.
+ * adds its text to the ticket's search text (unless the caller already did, `indexText: false`).
+ * Counters are the caller's business.
  */
-export async function insertMessage(tx: Tx, ctx: Ctx, ticketId: string, m: NewMessage, now: Date): Promise<MessageRow> {
-  const body = messageBody(m);
+export async function insertMessage(
+  tx: Tx,
+  ctx: Ctx,
+  ticketId: string,
+  m: NewMessage,
+  now: Date,
+  opts: { indexText?: boolean } = {},
+): Promise<MessageRow> {
+  const body = m.body ?? messageBody(m);
   const [row] = await tx
     .insert(messages)
     .values({
@@ -54,7 +64,7 @@ export async function insertMessage(tx: Tx, ctx: Ctx, ticketId: string, m: NewMe
       throw new AppError('validation_failed', 'unknown or already used attachments', missing.map((id) => ({ path: 'body.attachmentIds', message: `no unused upload ${id}` })));
     }
   }
-  if (m.kind !== 'system' && body.text) {
+  if (opts.indexText !== false && m.kind !== 'system' && body.text) {
     await tx
       .update(tickets)
       .set({ searchText: sql`left(${tickets.searchText} || ' ' || ${body.text}, 200000)` })

@@ -8,7 +8,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { contactIdentities, contacts } from '../../contacts/schema.ts';
 import { findContact, findContactByIdentity, type ContactRow } from '../../contacts/repository.ts';
 import { tickets } from '../schema.ts';
-import { findTicket, type TicketView } from '../repository.ts';
+import { findTicket, ticketColumns, type TicketView } from '../repository.ts';
+import { messageBody } from '../../../platform/sanitize.ts';
 import { planChanges, registerTags } from '../changes.ts';
 import { appendHistory } from '../history.ts';
 import { insertMessage } from '../messages.ts';
@@ -43,6 +44,7 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
     const requester = await resolveRequester(tx, ctx, emit, input.requester, now);
     const custom = input.custom ? await validateCustom(tx, input.custom) : {};
     const tags = [...new Set(input.tags ?? [])].sort();
+    const body = messageBody(input.message);
     const [created] = await tx
       .insert(tickets)
       .values({
@@ -59,12 +61,12 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
         updatedAt: now,
         lastMessageAt: now,
         messageCount: 1,
+        searchText: body.text.slice(0, 200_000),
       })
-      .returning({ id: tickets.id });
-    const id = created!.id;
+      .returning(ticketColumns);
+    let ticket: TicketView = created!;
+    const id = ticket.id;
     await registerTags(tx, tags, now);
-    let ticket = (await findTicket(tx, id))!;
-    await appendHistory(tx, ctx, id, [{ type: 'created', after: snapshot(ticket) }], now);
 
     const fromRequester = input.messageAuthor === 'requester';
     const message = await insertMessage(
@@ -74,17 +76,22 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
       {
         kind: input.messageKind,
         author: fromRequester ? { kind: 'contact', id: requester.id } : { kind: 'agent', id: ctx.actor.id },
-        ...input.message,
+        attachmentIds: input.message.attachmentIds,
+        body,
         source: input.channel,
       },
       now,
+      { indexText: false },
     );
-    const messageCtx = fromRequester ? { ...ctx, actor: { kind: 'contact' as const, id: requester.id } } : ctx;
+    const author = fromRequester ? { kind: 'contact' as const, id: requester.id } : undefined;
     await appendHistory(
       tx,
-      messageCtx,
+      ctx,
       id,
-      [{ type: input.messageKind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.messageKind, opening: true } }],
+      [
+        { type: 'created', after: snapshot(ticket) },
+        { type: input.messageKind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.messageKind, opening: true }, actor: author },
+      ],
       now,
     );
 
@@ -103,7 +110,7 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
       }
     }
     emit({ type: 'ticket.created', payload: { ticketId: id, number: ticket.number, teamId: ticket.teamId, assigneeId: ticket.assigneeId }, actor: actorRef(ctx.actor) });
-    emit({ type: 'message.created', payload: { ticketId: id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: actorRef(messageCtx.actor) });
+    emit({ type: 'message.created', payload: { ticketId: id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: author ?? actorRef(ctx.actor) });
     return ticket;
   });
 }
