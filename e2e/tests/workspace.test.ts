@@ -1,7 +1,8 @@
 /**
  * The agent workspace as two agents use it: sign in, work the Unassigned view, assign, reply
  * and set pending, see each other live, get caught by a stale reply, switch to German, search.
- * Also refreshes the README screenshots of the inbox and a ticket page in both languages.
+ * With SERVUS_UPDATE_SCREENSHOTS=1 (`npm run screenshots`) it also refreshes the README
+ * screenshots of the inbox and a ticket page in both languages.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -116,6 +117,7 @@ test('two agents work the same ticket live; a stale reply is caught; German and 
   const a: BrowserSession = await openBrowser({ baseURL: server.url, locale: 'en-US' });
   const b: BrowserSession = await openBrowser({ baseURL: server.url, locale: 'en-US' });
   const shoot = async (s: BrowserSession, name: string) => {
+    if (process.env.SERVUS_UPDATE_SCREENSHOTS !== '1') return;
     await s.page.waitForTimeout(300);
     await s.page.screenshot({ path: path.join(SHOTS, name) });
   };

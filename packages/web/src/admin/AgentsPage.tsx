@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Menu, Modal, Select, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, Select, Table, Text } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { AGENT_ROLES } from '@servus/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,9 +9,8 @@ import { useAgents } from '../api/directory';
 import { keys } from '../api/keys';
 import type { Agent, AgentRole, Invite } from '../api/types';
 import { useSession } from '../auth/session';
-import { ErrorState } from '../components/ErrorState';
-import { ListSkeleton } from '../views/ListSkeleton';
 import { toast } from '../lib/toast';
+import { AdminList } from './AdminList';
 import { InviteDialog, InviteLink } from './InviteDialog';
 
 /** Agents: invite, change role, deactivate or reactivate, re-send an invitation. */
@@ -39,62 +38,58 @@ export function AgentsPage() {
 
   return (
     <>
-      <Group justify="space-between">
-        <Title order={3} size="h4">{t('admin.agents')}</Title>
-        <Button leftSection={<IconUserPlus size={14} />} onClick={() => setInviting(true)}>{t('admin.inviteAgent')}</Button>
-      </Group>
-      {agents.isPending && <ListSkeleton rows={5} />}
-      {agents.error && <ErrorState error={agents.error} onRetry={() => void agents.refetch()} />}
-      {agents.data && (
-        <Table highlightOnHover aria-label={t('admin.agents')} bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.name')}</Table.Th>
-              <Table.Th>{t('auth.email')}</Table.Th>
-              <Table.Th w={170}>{t('admin.role')}</Table.Th>
-              <Table.Th w={140}>{t('admin.state')}</Table.Th>
-              <Table.Th w={48} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {agents.data.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.name}{a.id === me.id && <Text span c="dimmed" size="xs"> ({t('admin.you')})</Text>}</Table.Td>
-                <Table.Td>{a.email}</Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('admin.roleOf', { name: a.name })}
-                    data={AGENT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}.name`) }))}
-                    value={a.role}
-                    disabled={a.id === me.id}
-                    onChange={(v) => v && v !== a.role && patch.mutate({ id: a.id, body: { role: v as AgentRole } })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {!a.active ? <Badge color="gray">{t('admin.inactive')}</Badge> : a.invitePending ? <Badge color="yellow">{t('admin.invitePending')}</Badge> : <Badge color="teal">{t('admin.active')}</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  {a.id !== me.id && (
-                    <Menu position="bottom-end">
-                      <Menu.Target>
-                        <Button variant="subtle" color="gray" size="compact-xs" aria-label={t('admin.actionsFor', { name: a.name })}><IconDots size={14} /></Button>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {a.invitePending && a.active && <Menu.Item onClick={() => resend.mutate(a.id)}>{t('admin.resendInvite')}</Menu.Item>}
-                        {a.active ? (
-                          <Menu.Item color="red" onClick={() => setDeactivate(a)}>{t('admin.deactivate')}</Menu.Item>
-                        ) : (
-                          <Menu.Item onClick={() => patch.mutate({ id: a.id, body: { active: true } })}>{t('admin.reactivate')}</Menu.Item>
-                        )}
-                      </Menu.Dropdown>
-                    </Menu>
-                  )}
-                </Table.Td>
+      <AdminList title={t('admin.agents')} addLabel={t('admin.inviteAgent')} addIcon={<IconUserPlus size={14} />} onAdd={() => setInviting(true)} query={agents} skeletonRows={5}>
+        {(items) => (
+          <Table highlightOnHover aria-label={t('admin.agents')} bg="white">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.name')}</Table.Th>
+                <Table.Th>{t('auth.email')}</Table.Th>
+                <Table.Th w={170}>{t('admin.role')}</Table.Th>
+                <Table.Th w={140}>{t('admin.state')}</Table.Th>
+                <Table.Th w={48} />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.name}{a.id === me.id && <Text span c="dimmed" size="xs"> ({t('admin.you')})</Text>}</Table.Td>
+                  <Table.Td>{a.email}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('admin.roleOf', { name: a.name })}
+                      data={AGENT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}.name`) }))}
+                      value={a.role}
+                      disabled={a.id === me.id}
+                      onChange={(v) => v && v !== a.role && patch.mutate({ id: a.id, body: { role: v as AgentRole } })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    {!a.active ? <Badge color="gray">{t('admin.inactive')}</Badge> : a.invitePending ? <Badge color="yellow">{t('admin.invitePending')}</Badge> : <Badge color="teal">{t('admin.active')}</Badge>}
+                  </Table.Td>
+                  <Table.Td>
+                    {a.id !== me.id && (
+                      <Menu position="bottom-end">
+                        <Menu.Target>
+                          <Button variant="subtle" color="gray" size="compact-xs" aria-label={t('admin.actionsFor', { name: a.name })}><IconDots size={14} /></Button>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          {a.invitePending && a.active && <Menu.Item onClick={() => resend.mutate(a.id)}>{t('admin.resendInvite')}</Menu.Item>}
+                          {a.active ? (
+                            <Menu.Item color="red" onClick={() => setDeactivate(a)}>{t('admin.deactivate')}</Menu.Item>
+                          ) : (
+                            <Menu.Item onClick={() => patch.mutate({ id: a.id, body: { active: true } })}>{t('admin.reactivate')}</Menu.Item>
+                          )}
+                        </Menu.Dropdown>
+                      </Menu>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </AdminList>
       {inviting && <InviteDialog onClose={() => setInviting(false)} />}
       <Modal opened={!!reinvite} onClose={() => setReinvite(null)} title={t('admin.inviteAgent')}>
         {reinvite && <InviteLink url={reinvite.inviteUrl} />}

@@ -1,17 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Button, Group, Modal, MultiSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { mapFieldErrors } from '../api/errors';
 import { useAgents, useTeams } from '../api/directory';
 import { keys } from '../api/keys';
 import type { Team } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { ErrorState } from '../components/ErrorState';
-import { ListSkeleton } from '../views/ListSkeleton';
+import { FormActions } from '../components/FormActions';
+import { FormAlert } from '../components/FormAlert';
 import { toast } from '../lib/toast';
+import { useFormSubmit } from '../lib/useFormSubmit';
+import { AdminList } from './AdminList';
 
 function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -20,44 +20,27 @@ function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   const [name, setName] = useState(team?.name ?? '');
   const [description, setDescription] = useState(team?.description ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => {
+  const { errors, other, busy, onSubmit: submit } = useFormSubmit({
+    fields: ['name', 'description', 'memberIds'],
+    action: async () => {
       const body = { name, description, memberIds };
-      return team ? api<Team>(`/api/v1/teams/${team.id}`, { method: 'PATCH', body }) : api<Team>('/api/v1/teams', { body });
-    },
-    onSuccess: () => {
+      await (team ? api<Team>(`/api/v1/teams/${team.id}`, { method: 'PATCH', body }) : api<Team>('/api/v1/teams', { body }));
       void client.invalidateQueries({ queryKey: keys.teams });
       void client.invalidateQueries({ queryKey: keys.views });
       void client.invalidateQueries({ queryKey: keys.me });
       toast.success(t('common.saved'));
       onClose();
     },
-    onError: (err) => {
-      const mapped = mapFieldErrors(err, ['name', 'description', 'memberIds']);
-      setErrors(mapped.fields);
-      setOther(mapped.other.join(' ') || null);
-    },
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setErrors({});
-    setOther(null);
-    save.mutate();
-  }
   return (
     <Modal opened onClose={onClose} title={team ? t('admin.editTeam') : t('admin.newTeam')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {other && <Alert color="red" variant="light" role="alert">{other}</Alert>}
+          <FormAlert message={other} />
           <TextInput label={t('admin.teamName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
           <Textarea label={t('admin.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} autosize minRows={2} />
           <MultiSelect label={t('admin.members')} data={(agents.data ?? []).filter((a) => a.active).map((a) => ({ value: a.id, label: a.name }))} value={memberIds} onChange={setMemberIds} searchable error={errors.memberIds} />
-          <Group gap="xs">
-            <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          </Group>
+          <FormActions submitLabel={t('common.save')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -83,43 +66,38 @@ export function TeamsPage() {
   const names = new Map((agents.data ?? []).map((a) => [a.id, a.name]));
   return (
     <>
-      <Group justify="space-between">
-        <Title order={3} size="h4">{t('admin.teams')}</Title>
-        <Button leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>{t('admin.newTeam')}</Button>
-      </Group>
-      {teams.isPending && <ListSkeleton rows={3} />}
-      {teams.error && <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />}
-      {teams.data && teams.data.length === 0 && <Text size="sm" c="dimmed">{t('admin.noTeams')}</Text>}
-      {!!teams.data?.length && (
-        <Table aria-label={t('admin.teams')} bg="white">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.teamName')}</Table.Th>
-              <Table.Th>{t('admin.members')}</Table.Th>
-              <Table.Th w={170} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {teams.data.map((tm) => (
-              <Table.Tr key={tm.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>{tm.name}</Text>
-                  {tm.description && <Text size="xs" c="dimmed">{tm.description}</Text>}
-                </Table.Td>
-                <Table.Td><Text size="sm">{tm.memberIds.map((id) => names.get(id) ?? '…').join(', ') || '—'}</Text></Table.Td>
-                <Table.Td>
-                  <Group gap={4} justify="flex-end">
-                    <Button size="compact-xs" variant="default" onClick={() => setEditing(tm)} aria-label={t('admin.editNamed', { name: tm.name })}>{t('common.edit')}</Button>
-                    <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('admin.confirmDeleteTeam', { name: tm.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(tm.id)} aria-label={t('admin.deleteNamed', { name: tm.name })}>
-                      {t('common.delete')}
-                    </ConfirmButton>
-                  </Group>
-                </Table.Td>
+      <AdminList title={t('admin.teams')} addLabel={t('admin.newTeam')} onAdd={() => setEditing('new')} query={teams} skeletonRows={3} emptyText={t('admin.noTeams')}>
+        {(items) => (
+          <Table aria-label={t('admin.teams')} bg="white">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('admin.teamName')}</Table.Th>
+                <Table.Th>{t('admin.members')}</Table.Th>
+                <Table.Th w={170} />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((tm) => (
+                <Table.Tr key={tm.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>{tm.name}</Text>
+                    {tm.description && <Text size="xs" c="dimmed">{tm.description}</Text>}
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{tm.memberIds.map((id) => names.get(id) ?? '…').join(', ') || '—'}</Text></Table.Td>
+                  <Table.Td>
+                    <Group gap={4} justify="flex-end">
+                      <Button size="compact-xs" variant="default" onClick={() => setEditing(tm)} aria-label={t('admin.editNamed', { name: tm.name })}>{t('common.edit')}</Button>
+                      <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('admin.confirmDeleteTeam', { name: tm.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(tm.id)} aria-label={t('admin.deleteNamed', { name: tm.name })}>
+                        {t('common.delete')}
+                      </ConfirmButton>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </AdminList>
       {editing && <TeamDialog team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -1,22 +1,22 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Alert, Button, PasswordInput, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, PasswordInput, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Password } from '@servus/shared';
-import { api, setCsrfToken } from '../api/client';
-import { ApiError, mapFieldErrors } from '../api/errors';
-import { keys } from '../api/keys';
+import { api } from '../api/client';
+import { ApiError } from '../api/errors';
 import { PageLoader } from '../components/PageLoader';
+import { useFormSubmit } from '../lib/useFormSubmit';
 import { AuthCard } from './AuthCard';
-import { fetchMe } from './session';
+import { AuthForm } from './AuthForm';
+import { newPasswordErrors } from './new-password';
+import { useSignIn } from './session';
 
 /** Accepting an invitation: the invitee chooses a password and is signed in. */
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const navigate = useNavigate();
-  const client = useQueryClient();
+  const signIn = useSignIn();
   const invite = useQuery({
     queryKey: ['invite', token],
     queryFn: () => api<{ email: string; name: string }>(`/api/v1/invites/${encodeURIComponent(token)}`, { allowAnonymous: true }),
@@ -24,9 +24,12 @@ export function InvitePage() {
   });
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({
+    fields: ['password'],
+    validate: () => newPasswordErrors(password, confirm, 'password'),
+    action: () => signIn(`/api/v1/invites/${encodeURIComponent(token)}/accept`, { password }, '/'),
+    explain: (err) => (err instanceof ApiError && err.status === 404 ? { other: t('invite.invalid') } : undefined),
+  });
 
   if (invite.isPending) return <PageLoader />;
   if (invite.error) {
@@ -40,40 +43,10 @@ export function InvitePage() {
     );
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    const checked = Password.safeParse(password);
-    if (!checked.success) return setErrors({ password: t('validation.passwordLength') });
-    if (password !== confirm) return setErrors({ confirm: t('validation.passwordsDiffer') });
-    setErrors({});
-    setBusy(true);
-    try {
-      const res = await api<{ csrfToken: string }>(`/api/v1/invites/${encodeURIComponent(token)}/accept`, { body: { password }, allowAnonymous: true });
-      setCsrfToken(res.csrfToken);
-      client.setQueryData(keys.me, await fetchMe());
-      navigate('/', { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setError(t('invite.invalid'));
-      else {
-        const mapped = mapFieldErrors(err, ['password']);
-        setErrors(mapped.fields);
-        setError(mapped.other.join(' ') || null);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <AuthCard title={t('invite.title')}>
       <Text size="sm">{t('invite.welcome', { name: invite.data.name, email: invite.data.email })}</Text>
-      <form onSubmit={submit} noValidate>
-        {error && (
-          <Alert color="red" variant="light" mb="sm" role="alert">
-            {error}
-          </Alert>
-        )}
+      <AuthForm form={form} submitLabel={t('invite.accept')}>
         <PasswordInput
           label={t('invite.choosePassword')}
           description={t('validation.passwordLength')}
@@ -82,7 +55,7 @@ export function InvitePage() {
           autoFocus
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.password}
+          error={form.errors.password}
           size="sm"
           mb="sm"
         />
@@ -92,14 +65,11 @@ export function InvitePage() {
           required
           value={confirm}
           onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={errors.confirm}
+          error={form.errors.confirm}
           size="sm"
           mb="md"
         />
-        <Button type="submit" fullWidth size="sm" loading={busy}>
-          {t('invite.accept')}
-        </Button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

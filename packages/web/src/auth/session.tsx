@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import { ApiError } from '../api/errors';
 import { keys } from '../api/keys';
@@ -21,6 +22,21 @@ export async function fetchMe(): Promise<Me | null> {
     }
     throw err;
   }
+}
+
+/**
+ * Signs in through an endpoint that answers with a fresh CSRF token (the login, accepting an
+ * invitation), loads the new session and continues to `to`. Failures are thrown to the form.
+ */
+export function useSignIn(): (path: string, body: unknown, to: string) => Promise<void> {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return async (path, body, to) => {
+    const res = await api<{ csrfToken: string }>(path, { body, allowAnonymous: true });
+    setCsrfToken(res.csrfToken);
+    client.setQueryData(keys.me, await fetchMe());
+    navigate(to, { replace: true });
+  };
 }
 
 /** The session query: the signed-in agent with teams and CSRF token. */

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { mapFieldErrors } from '../api/errors';
 import type { Contact } from '../api/types';
 import { EntityPicker } from '../components/EntityPicker';
+import { FormActions } from '../components/FormActions';
+import { FormAlert } from '../components/FormAlert';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 export interface ContactInput {
   name: string;
@@ -27,17 +29,10 @@ export function ContactForm({ contact, onSubmit, onCancel, submitLabel }: { cont
   const [locale, setLocale] = useState<string | null>(contact?.locale ?? null);
   const [timeZone, setTimeZone] = useState(contact?.timeZone ?? '');
   const [notes, setNotes] = useState(contact?.notes ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setOther(null);
-    try {
-      await onSubmit({
+  const { errors, other, busy, onSubmit: submit } = useFormSubmit({
+    fields: FIELDS,
+    action: () =>
+      onSubmit({
         name,
         email: email.trim() || undefined,
         phone: phone.trim() || undefined,
@@ -45,20 +40,13 @@ export function ContactForm({ contact, onSubmit, onCancel, submitLabel }: { cont
         locale: (locale as 'en' | 'de' | null) ?? undefined,
         timeZone: timeZone.trim() || undefined,
         notes,
-      });
-    } catch (err) {
-      const mapped = mapFieldErrors(err, FIELDS);
-      setErrors(mapped.fields);
-      setOther(mapped.other.join(' ') || null);
-    } finally {
-      setBusy(false);
-    }
-  }
+      }),
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {other && <Alert color="red" variant="light" role="alert">{other}</Alert>}
+        <FormAlert message={other} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('customer.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
           <TextInput label={t('customer.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
@@ -68,10 +56,7 @@ export function ContactForm({ contact, onSubmit, onCancel, submitLabel }: { cont
           <TextInput label={t('customer.timeZone')} placeholder="Europe/Berlin" value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)} error={errors.timeZone} />
         </SimpleGrid>
         <Textarea label={t('customer.notes')} autosize minRows={2} maxRows={8} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
-        <Group gap="xs">
-          <Button type="submit" loading={busy}>{submitLabel}</Button>
-          {onCancel && <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>}
-        </Group>
+        <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { mapFieldErrors } from '../api/errors';
 import type { Organization } from '../api/types';
+import { FormActions } from '../components/FormActions';
+import { FormAlert } from '../components/FormAlert';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 export interface OrganizationInput {
   name: string;
@@ -16,37 +18,16 @@ export function OrganizationForm({ organization, onSubmit, onCancel, submitLabel
   const [name, setName] = useState(organization?.name ?? '');
   const [domains, setDomains] = useState<string[]>(organization?.domains ?? []);
   const [notes, setNotes] = useState(organization?.notes ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setOther(null);
-    try {
-      await onSubmit({ name, domains, notes });
-    } catch (err) {
-      const mapped = mapFieldErrors(err, ['name', 'domains', 'notes']);
-      setErrors(mapped.fields);
-      setOther(mapped.other.join(' ') || null);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { errors, other, busy, onSubmit: submit } = useFormSubmit({ fields: ['name', 'domains', 'notes'], action: () => onSubmit({ name, domains, notes }) });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {other && <Alert color="red" variant="light" role="alert">{other}</Alert>}
+        <FormAlert message={other} />
         <TextInput label={t('organization.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
         <TagsInput label={t('organization.domains')} description={t('organization.domainsHint')} value={domains} onChange={setDomains} error={errors.domains} splitChars={[',', ' ']} />
         <Textarea label={t('customer.notes')} autosize minRows={2} maxRows={8} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
-        <Group gap="xs">
-          <Button type="submit" loading={busy}>{submitLabel}</Button>
-          {onCancel && <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>}
-        </Group>
+        <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

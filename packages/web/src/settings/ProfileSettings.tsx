@@ -1,13 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Select, Stack, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { mapFieldErrors } from '../api/errors';
 import { keys } from '../api/keys';
 import type { Agent, Me } from '../api/types';
 import { useSession } from '../auth/session';
+import { FormAlert } from '../components/FormAlert';
 import { toast } from '../lib/toast';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 /** IANA time zones this browser knows, for the time zone picker. */
 function timeZones(current: string): string[] {
@@ -23,35 +24,22 @@ export function ProfileSettings() {
   const [name, setName] = useState(agent.name);
   const [locale, setLocale] = useState<string>(agent.locale ?? 'en');
   const [timeZone, setTimeZone] = useState(agent.timeZone);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [other, setOther] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const zones = useMemo(() => timeZones(agent.timeZone), [agent.timeZone]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setOther(null);
-    try {
+  const { errors, other, busy, onSubmit: submit } = useFormSubmit({
+    fields: ['name', 'locale', 'timeZone'],
+    action: async () => {
       const res = await api<{ agent: Agent }>('/api/v1/auth/me', { method: 'PATCH', body: { name, locale, timeZone } });
       client.setQueryData<Me | null>(keys.me, (me) => (me ? { ...me, agent: res.agent } : me));
       void client.invalidateQueries({ queryKey: keys.agents });
       toast.success(t('common.saved'));
-    } catch (err) {
-      const mapped = mapFieldErrors(err, ['name', 'locale', 'timeZone']);
-      setErrors(mapped.fields);
-      setOther(mapped.other.join(' ') || null);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>
         <Title order={3} size="h4">{t('settings.profile')}</Title>
-        {other && <Alert color="red" variant="light" role="alert">{other}</Alert>}
+        <FormAlert message={other} />
         <TextInput label={t('settings.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
         <TextInput label={t('auth.email')} value={agent.email} readOnly description={t('settings.emailHint')} />
         <Select label={t('settings.language')} data={[{ value: 'en', label: 'English' }, { value: 'de', label: 'Deutsch' }]} value={locale} onChange={(v) => v && setLocale(v)} error={errors.locale} />

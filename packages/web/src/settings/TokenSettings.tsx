@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -9,6 +8,7 @@ import { keys } from '../api/keys';
 import type { ApiToken } from '../api/types';
 import { useFormat } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { CopyableCode } from '../components/CopyableCode';
 import { ErrorState } from '../components/ErrorState';
 import { toast } from '../lib/toast';
 
@@ -54,19 +54,7 @@ export function TokenSettings() {
       <Text size="sm" c="dimmed">{t('tokens.hint')}</Text>
       {secret && (
         <Alert color="teal" variant="light" title={t('tokens.createdTitle')} withCloseButton closeButtonLabel={t('common.close')} onClose={() => setSecret(null)}>
-          <Text size="sm" mb={6}>{t('tokens.copyNow')}</Text>
-          <Group gap={6} wrap="nowrap">
-            <Code style={{ wordBreak: 'break-all' }} data-testid="token-secret">{secret}</Code>
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
-                  <ActionIcon onClick={copy} aria-label={t('tokens.copySecret')} color={copied ? 'teal' : 'gray'}>
-                    {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
+          <CopyableCode value={secret} hint={t('tokens.copyNow')} copyLabel={t('tokens.copySecret')} testId="token-secret" />
         </Alert>
       )}
       <form onSubmit={submit} noValidate aria-label={t('tokens.create')}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, Button, Group, Paper, Radio, ScrollArea, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, ScrollArea, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TICKET_SORTS } from '@servus/shared';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import type { FieldKind, TicketSort, View } from '../api/types';
 import { useViews } from '../api/views';
 import { useSession } from '../auth/session';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { FormAlert } from '../components/FormAlert';
 import { PageLoader } from '../components/PageLoader';
 import { NotFound } from '../components/NotFound';
 import { toast } from '../lib/toast';
@@ -98,7 +99,7 @@ function ViewEditor({ view }: { view: View | null }) {
         <Stack p="md" gap="md" maw={1100}>
           <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={t('viewEditor.form')}>
             <Stack gap="sm">
-              {formError && <Alert color="red" variant="light" role="alert">{formError}</Alert>}
+              <FormAlert message={formError} />
               <Group align="flex-start" grow>
                 <TextInput label={t('viewEditor.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={100} />
                 <Select
