@@ -8,7 +8,7 @@ export const Password = z.string().min(10, 'at least 10 characters').max(1024);
 export const SetupBody = z.strictObject({ name: NonEmptyText(200), email: Email, password: Password });
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
 export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().max(1024), newPassword: Password });
-export const UpdateMeBody = z.strictObject({ name: NonEmptyText(200).optional(), locale: Locale.optional(), timeZone: TimeZone.optional() });
+export const UpdateMeBody = z.strictObject({ name: NonEmptyText(200).optional(), locale: Locale.nullable().optional(), timeZone: TimeZone.optional() });
 
 export const CreateAgentBody = z.strictObject({
   email: Email,
@@ -23,7 +23,7 @@ export const UpdateAgentBody = z.strictObject({
   name: NonEmptyText(200).optional(),
   role: AgentRole.optional(),
   active: z.boolean().optional(),
-  locale: Locale.optional(),
+  locale: Locale.nullable().optional(),
   timeZone: TimeZone.optional(),
 });
 

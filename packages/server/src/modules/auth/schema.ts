@@ -12,7 +12,8 @@ export const agents = pgTable(
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'agent', 'readonly'] }).notNull().default('agent'),
     passwordHash: text('password_hash'),
-    locale: text('locale').notNull().default('en'),
+    /** `en` or `de`; null follows the browser's language. */
+    locale: text('locale'),
     timeZone: text('time_zone').notNull().default('Europe/Berlin'),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),

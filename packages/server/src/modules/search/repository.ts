@@ -1,4 +1,4 @@
-import { and, desc, sql, type SQL } from 'drizzle-orm';
+import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import type { AgentActor } from '../../platform/actor.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -11,9 +11,16 @@ function tsQuery(q: string): SQL {
   return sql`(websearch_to_tsquery('german', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 }
 
+/** How many of the newest matches are ranked when a query matches very many tickets. */
+export const RANKED_CANDIDATES = 500;
+/** Up to this many matches, every match is ranked. */
+const RANK_ALL_UP_TO = 2000;
+
 /**
- * Tickets by full text over subject and messages (German and English stemming), ranked, with
- * the same visibility and filters as ticket lists. A number or `#123` also finds that ticket.
+ * Tickets by full text over subject and messages (German and English stemming), with the same
+ * visibility and filters as ticket lists, ranked by relevance; a number or `#123` also finds
+ * that ticket and puts it first. A query that matches more than RANK_ALL_UP_TO tickets (a very
+ * common word) ranks only its RANKED_CANDIDATES newest matches, so it stays fast at millions.
  */
 export async function searchTickets(
   db: Executor,
@@ -25,13 +32,20 @@ export async function searchTickets(
   const num = /^#?(\d{1,15})$/.exec(q.trim());
   const query = tsQuery(q);
   const match = num ? sql`(${tickets.searchVector} @@ ${query} or ${tickets.number} = ${Number(num[1])})` : sql`${tickets.searchVector} @@ ${query}`;
+  const probe = db.select({ one: sql`1` }).from(tickets).where(and(match, ...where)).limit(RANK_ALL_UP_TO + 1);
+  const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${probe}) as probe`);
+  const many = Number(counted?.n ?? 0) > RANK_ALL_UP_TO;
+  // Few matches: all of them, found through the full-text index. Many: the newest, found by
+  // walking the date index, which a common word satisfies within a few hundred rows.
+  const matching = db.select({ id: tickets.id }).from(tickets).where(and(match, ...where));
+  const candidates = many ? matching.orderBy(sql`${tickets.createdAt} desc`).limit(RANKED_CANDIDATES) : matching;
   const rank = num
     ? sql<number>`case when ${tickets.number} = ${Number(num[1])} then 10 else ts_rank_cd(${tickets.searchVector}, ${query}) end`
     : sql<number>`ts_rank_cd(${tickets.searchVector}, ${query})`;
   return db
     .select({ ...ticketColumns, rank })
     .from(tickets)
-    .where(and(match, ...where))
+    .where(inArray(tickets.id, candidates))
     .orderBy(desc(rank), desc(tickets.createdAt))
     .limit(f.limit);
 }

@@ -58,17 +58,19 @@ export const tickets = pgTable(
       sql`setweight(to_tsvector('simple'::regconfig, coalesce(subject, '')), 'A') || setweight(to_tsvector('german'::regconfig, coalesce(subject, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(subject, '')), 'A') || setweight(to_tsvector('german'::regconfig, left(coalesce(search_text, ''), 100000)), 'B') || setweight(to_tsvector('english'::regconfig, left(coalesce(search_text, ''), 100000)), 'B')`,
     ),
   },
+  // Indexes are DESC NULLS FIRST, which is what `ORDER BY … DESC` means, so they deliver the
+  // list order in both directions instead of only filtering.
   (t) => [
     uniqueIndex('tickets_number_key').on(t.number),
-    index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('tickets_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('tickets_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('tickets_team_unsolved_idx')
-      .on(t.teamId, t.createdAt.desc(), t.id.desc())
+      .on(t.teamId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status in ('new', 'open', 'pending', 'on_hold')`),
-    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc()),
-    index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc()),
-    index('tickets_org_idx').on(t.organizationId, t.createdAt.desc()),
-    index('tickets_status_idx').on(t.status, t.createdAt.desc()),
+    index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst()),
+    index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc().nullsFirst()),
+    index('tickets_org_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
+    index('tickets_status_idx').on(t.status, t.createdAt.desc().nullsFirst()),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.searchVector),
   ],

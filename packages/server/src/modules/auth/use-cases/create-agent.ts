@@ -12,7 +12,7 @@ export interface CreateAgentInput {
   name: string;
   role: AgentRole;
   password?: string;
-  locale?: string;
+  locale?: string | null;
   timeZone?: string;
 }
 
@@ -32,7 +32,7 @@ export async function createAgent(ctx: Ctx, input: CreateAgentInput): Promise<Ag
         name: input.name.trim(),
         role: input.role,
         passwordHash,
-        locale: input.locale ?? 'en',
+        locale: input.locale ?? null,
         timeZone: input.timeZone ?? 'Europe/Berlin',
         createdAt: now,
         updatedAt: now,

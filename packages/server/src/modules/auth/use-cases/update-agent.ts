@@ -13,7 +13,7 @@ export interface UpdateAgentInput {
   email?: string;
   role?: AgentRole;
   active?: boolean;
-  locale?: string;
+  locale?: string | null;
   timeZone?: string;
 }
 
