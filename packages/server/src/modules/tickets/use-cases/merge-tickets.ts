@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context.ts';
 import { actorRef, inTransaction } from '../../../platform/context.ts';
 import type { AgentActor } from '../../../platform/actor.ts';
