@@ -20,7 +20,3 @@ export type Actor =
   | { kind: 'system'; id: null };
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null };
-
-export function isAgent(actor: Actor): actor is AgentActor {
-  return actor.kind === 'agent';
-}

@@ -53,11 +53,6 @@ export class BlobStorage {
     return { sha256, size, path: dest };
   }
 
-  async putBuffer(buf: Buffer): Promise<StoredBlob> {
-    const { Readable } = await import('node:stream');
-    return this.put(Readable.from([buf]), Number.MAX_SAFE_INTEGER);
-  }
-
   open(sha256: string): fs.ReadStream {
     return fs.createReadStream(this.pathFor(sha256));
   }

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../../platform/db.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
@@ -60,8 +60,4 @@ export async function endOtherSessions(db: Executor, agentId: string, keep?: str
   await db
     .delete(sessions)
     .where(keep ? and(eq(sessions.agentId, agentId), ne(sessions.id, keep)) : eq(sessions.agentId, agentId));
-}
-
-export async function pruneExpiredSessions(db: Executor, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../platform/db.ts';
+import { escapeLike, type Executor } from '../../platform/db.ts';
 import type { Cursor } from '../../platform/pagination.ts';
 import { contactIdentities, contacts, organizations } from './schema.ts';
 
@@ -44,10 +44,6 @@ export async function listContacts(
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(contacts.createdAt), desc(contacts.id))
     .limit(f.limit + 1);
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 export async function findOrganization(db: Executor, id: string): Promise<OrganizationRow | undefined> {

@@ -1,7 +1,7 @@
 import { and, desc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.ts';
 import type { AgentActor } from '../../platform/actor.ts';
-import { queryRows } from '../../platform/db.ts';
+import { escapeLike, queryRows } from '../../platform/db.ts';
 import { tickets } from '../tickets/schema.ts';
 import { contacts, organizations } from '../contacts/schema.ts';
 import { ticketColumns, filterConditions, type TicketView } from '../tickets/repository.ts';
@@ -64,7 +64,7 @@ async function withTrigramThreshold<T>(db: Executor, query: SQL): Promise<T[]> {
 /** Contacts by name or email: trigram word similarity (typos) plus substring, best first. */
 export async function searchContacts(db: Executor, q: string, limit: number) {
   const needle = q.trim().toLowerCase();
-  const like = `%${escape(needle)}%`;
+  const like = `%${escapeLike(needle)}%`;
   return withTrigramThreshold<{ id: string; name: string; email: string | null; organization_id: string | null; score: number }>(
     db,
     sql`select id, name, email, organization_id,
@@ -80,7 +80,7 @@ export async function searchContacts(db: Executor, q: string, limit: number) {
 /** Organizations by name, typo-tolerant, best first. */
 export async function searchOrganizations(db: Executor, q: string, limit: number) {
   const needle = q.trim().toLowerCase();
-  const like = `%${escape(needle)}%`;
+  const like = `%${escapeLike(needle)}%`;
   return withTrigramThreshold<{ id: string; name: string; score: number }>(
     db,
     sql`select id, name, greatest(word_similarity(${needle}, name), case when name ilike ${like} then 1 else 0 end) as score
@@ -89,8 +89,4 @@ export async function searchOrganizations(db: Executor, q: string, limit: number
         order by score desc, name
         limit ${limit}`,
   );
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

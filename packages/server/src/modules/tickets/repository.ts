@@ -36,11 +36,6 @@ export async function findVisibleTicket(db: Executor, actor: AgentActor, id: str
   return row;
 }
 
-export async function findTicketByNumber(db: Executor, actor: AgentActor, number: number): Promise<TicketView | undefined> {
-  const [row] = await db.select(ticketColumns).from(tickets).where(and(eq(tickets.number, number), visibleTickets(actor)));
-  return row;
-}
-
 export interface TicketFilter {
   status?: string[];
   priority?: string[];

@@ -22,7 +22,6 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { requireAdmin, requireWriter } from '../auth/policies.ts';
 import { findContact, findOrganization } from '../contacts/repository.ts';
-import { escapeLike } from '../contacts/repository.ts';
 import { attachments, tags as tagsTable, ticketFields, tickets } from './schema.ts';
 import {
   attachmentsOfMessages,
@@ -43,7 +42,7 @@ import { addMessage } from './use-cases/add-message.ts';
 import { mergeTickets } from './use-cases/merge-tickets.ts';
 import { bulkUpdateTickets } from './use-cases/bulk-update-tickets.ts';
 import { uploadAttachment } from './use-cases/upload-attachment.ts';
-import { isUniqueViolation, type Executor } from '../../platform/db.ts';
+import { escapeLike, isUniqueViolation, type Executor } from '../../platform/db.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
 const TicketQuery = z.strictObject({
