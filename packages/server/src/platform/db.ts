@@ -115,15 +115,23 @@ export async function runMigrations(database: Database): Promise<void> {
   }
 }
 
+let journalTags: Promise<string[]> | null = null;
+
+/** The migration tags in order; the journal ships with the code, so it is read once. */
+function migrationTags(): Promise<string[]> {
+  journalTags ??= fs
+    .readFile(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')
+    .then((text) => (JSON.parse(text) as { entries: { tag: string }[] }).entries.map((e) => e.tag));
+  return journalTags;
+}
+
 /** The tag of the newest applied migration, for /healthz. */
 export async function migrationVersion(database: Database): Promise<string | null> {
-  const journal = JSON.parse(await fs.readFile(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const r = await database.raw.executeSql('select count(*)::int as n from drizzle.__drizzle_migrations', [
-  ]).catch(() => ({ rows: [{ n: 0 }] }));
+  const r = await database.raw
+    .executeSql('select count(*)::int as n from drizzle.__drizzle_migrations', [])
+    .catch(() => ({ rows: [{ n: 0 }] }));
   const n = Number(r.rows[0]?.n ?? 0);
-  return n > 0 ? (journal.entries[n - 1]?.tag ?? null) : null;
+  return n > 0 ? ((await migrationTags())[n - 1] ?? null) : null;
 }
 
 /** Runs a raw SQL fragment and returns its rows, on either backend. */

@@ -23,6 +23,9 @@ export type DomainEvent = {
 }[DomainEventType];
 
 export type Emit = (event: DomainEvent) => void;
+
+/** How long a dispatch request waits for others to join it. */
+const KICK_DELAY_MS = 5;
 export type DispatchedEvent = DomainEvent & { id: number; createdAt: Date };
 
 /**
@@ -35,6 +38,7 @@ export class EventDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Db, private readonly onError: (err: unknown) => void) {
     this.bus.setMaxListeners(0);
@@ -50,8 +54,19 @@ export class EventDispatcher {
     return () => this.bus.off('event', wrapped);
   }
 
-  /** Asks for a dispatch round soon; coalesces concurrent calls. */
+  /**
+   * Asks for a dispatch round soon. Calls within a few milliseconds share one round, so a busy
+   * server drains the outbox once for many commits instead of once per commit.
+   */
   kick(): void {
+    if (this.scheduled) return;
+    this.scheduled = setTimeout(() => {
+      this.scheduled = null;
+      this.round();
+    }, KICK_DELAY_MS);
+  }
+
+  private round(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -62,7 +77,7 @@ export class EventDispatcher {
         this.running = null;
         if (this.again) {
           this.again = false;
-          this.kick();
+          this.round();
         }
       });
   }
@@ -75,7 +90,9 @@ export class EventDispatcher {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.scheduled) clearTimeout(this.scheduled);
     this.timer = null;
+    this.scheduled = null;
     await this.running;
   }
 
