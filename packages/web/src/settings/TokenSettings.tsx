@@ -30,7 +30,12 @@ export function TokenSettings() {
       setDays('');
       void client.invalidateQueries({ queryKey: keys.tokens });
     },
-    onError: (err) => setErrors(mapFieldErrors(err, ['name', 'expiresInDays']).fields),
+    onError: (err) => {
+      const mapped = mapFieldErrors(err, ['name', 'expiresInDays']);
+      setErrors(mapped.fields);
+      // A failure no field explains (server down, rate limit) must still be visible.
+      if (mapped.other.length) toast.error(err);
+    },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api(`/api/v1/me/tokens/${id}`, { method: 'DELETE' }),
