@@ -41,13 +41,7 @@ export function installAuth(app: App, services: Services): void {
   });
 }
 
-/** The use-case context for a request; a second line of defence refuses anonymous callers. */
-export function ctxOf(services: Services, req: FastifyRequest): Ctx {
-  if (!req.actor) throw new AppError('unauthorized', 'sign in or send an API token');
-  return makeCtx(services, req.actor);
-}
-
-/** The use-case context for a request that must come from a signed-in agent. */
+/** The use-case context for a request from a signed-in agent; refusing anonymous callers is a second line of defence behind the route hook. */
 export function agentCtx(services: Services, req: FastifyRequest): Ctx & { actor: AgentActor } {
   if (!req.actor) throw new AppError('unauthorized', 'sign in or send an API token');
   return makeCtx(services, req.actor) as Ctx & { actor: AgentActor };

@@ -22,7 +22,7 @@ import type { Services } from '../../platform/context.ts';
 import { makeCtx } from '../../platform/context.ts';
 import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
-import { agentCtx, ctxOf } from '../../platform/route-context.ts';
+import { agentCtx } from '../../platform/route-context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { findAgent, findTeam, listAgents, listTeams, membersOf } from './repository.ts';
 import { presentAgent, presentTeam, presentToken } from './presenters.ts';
@@ -147,13 +147,13 @@ export function authRoutes(app: App, services: Services): void {
   });
 
   app.post('/api/v1/agents', { schema: { tags: ['agents'], summary: 'Create an agent (admin)', body: CreateAgentBody } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentAgent(await createAgent(ctx, req.body)));
   });
 
   app.post('/api/v1/agents/invite', { schema: { tags: ['agents'], summary: 'Invite an agent by email with a one-time link valid for 7 days (admin)', body: InviteBody } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     const r = await inviteAgent(ctx, req.body, baseUrl(services, req));
     reply.code(201);
@@ -161,7 +161,7 @@ export function authRoutes(app: App, services: Services): void {
   });
 
   app.post('/api/v1/agents/:id/invite', { schema: { tags: ['agents'], summary: 'Send a new invitation; earlier links stop working (admin)', params: IdParams } }, async (req) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     const r = await reinviteAgent(ctx, req.params.id, baseUrl(services, req));
     return { agent: presentAgent(r.agent), inviteUrl: r.inviteUrl, emailed: r.emailed };
@@ -182,7 +182,7 @@ export function authRoutes(app: App, services: Services): void {
   );
 
   app.patch('/api/v1/agents/:id', { schema: { tags: ['agents'], summary: 'Change an agent (admin)', params: IdParams, body: UpdateAgentBody } }, async (req) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     return presentAgent(await updateAgent(ctx, req.params.id, req.body));
   });
@@ -200,19 +200,19 @@ export function authRoutes(app: App, services: Services): void {
   });
 
   app.post('/api/v1/teams', { schema: { tags: ['teams'], summary: 'Create a team (admin)', body: CreateTeamBody } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentTeam(await createTeam(ctx, req.body)));
   });
 
   app.patch('/api/v1/teams/:id', { schema: { tags: ['teams'], summary: 'Change a team or its members (admin)', params: IdParams, body: UpdateTeamBody } }, async (req) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     return presentTeam(await updateTeam(ctx, req.params.id, req.body));
   });
 
   app.delete('/api/v1/teams/:id', { schema: { tags: ['teams'], summary: 'Delete a team (admin)', params: IdParams } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     await deleteTeam(ctx, req.params.id);
     return reply.code(204).send();

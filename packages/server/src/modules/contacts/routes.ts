@@ -12,7 +12,7 @@ import {
 import type { App } from '../../platform/http.ts';
 import type { Services } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { ctxOf } from '../../platform/route-context.ts';
+import { agentCtx } from '../../platform/route-context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { requireAdmin, requireWriter } from '../auth/policies.ts';
@@ -40,7 +40,7 @@ export function contactRoutes(app: App, services: Services): void {
   });
 
   app.post('/api/v1/contacts', { schema: { tags: ['contacts'], summary: 'Create a contact', body: CreateContactBody } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
     return idempotent(db, req, reply, 201, async () => {
       const c = await createContact(ctx, req.body);
@@ -49,14 +49,14 @@ export function contactRoutes(app: App, services: Services): void {
   });
 
   app.patch('/api/v1/contacts/:id', { schema: { tags: ['contacts'], summary: 'Change a contact', params: IdParams, body: UpdateContactBody } }, async (req) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
     const c = await updateContact(ctx, req.params.id, req.body);
     return presentContact(c, await identitiesOf(db, c.id));
   });
 
   app.post('/api/v1/contacts/:id/identities', { schema: { tags: ['contacts'], summary: 'Add an identity to a contact', params: IdParams, body: Identity } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
     const row = await addIdentity(ctx, req.params.id, req.body);
     reply.code(201);
@@ -67,7 +67,7 @@ export function contactRoutes(app: App, services: Services): void {
     '/api/v1/contacts/:id/identities/:identityId',
     { schema: { tags: ['contacts'], summary: 'Remove an identity', params: z.strictObject({ id: Uuid, identityId: Uuid }) } },
     async (req, reply) => {
-      const ctx = ctxOf(services, req);
+      const ctx = agentCtx(services, req);
       requireWriter(ctx.actor);
       await removeIdentity(ctx, req.params.id, req.params.identityId);
       return reply.code(204).send();
@@ -97,7 +97,7 @@ export function contactRoutes(app: App, services: Services): void {
   );
 
   app.post('/api/v1/organizations', { schema: { tags: ['organizations'], summary: 'Create an organization', body: CreateOrganizationBody } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentOrganization(await createOrganization(ctx, req.body)));
   });
@@ -106,14 +106,14 @@ export function contactRoutes(app: App, services: Services): void {
     '/api/v1/organizations/:id',
     { schema: { tags: ['organizations'], summary: 'Change an organization', params: IdParams, body: UpdateOrganizationBody } },
     async (req) => {
-      const ctx = ctxOf(services, req);
+      const ctx = agentCtx(services, req);
       requireWriter(ctx.actor);
       return presentOrganization(await updateOrganization(ctx, req.params.id, req.body));
     },
   );
 
   app.delete('/api/v1/organizations/:id', { schema: { tags: ['organizations'], summary: 'Delete an organization (admin)', params: IdParams } }, async (req, reply) => {
-    const ctx = ctxOf(services, req);
+    const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     await deleteOrganization(ctx, req.params.id);
     return reply.code(204).send();
