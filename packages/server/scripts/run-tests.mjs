@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the server's test files with node:test through tsx. Node 20 finds no .ts files on its
 // own, so the files are listed here. `--pg` runs the same files against PostgreSQL
-// (TEST_DATABASE_URL must point at a server where databases may be created).
+// (TEST_DATABASE_URL must point at a server where databases may be created). `*.mail.test.ts`
+// files need a running Dovecot (DOVECOT_IMAP_HOST/PORT, DOVECOT_USERS, as .ci/run starts it)
+// and run only with `--mail`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const pgMode = args.includes('--pg');
+const mailMode = args.includes('--mail');
 const filters = args.filter((a) => !a.startsWith('--'));
 
 function walk(dir) {
@@ -20,7 +23,9 @@ function walk(dir) {
   });
 }
 
-let files = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'test'))].sort();
+let files = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'test'))]
+  .filter((f) => f.endsWith('.mail.test.ts') === mailMode)
+  .sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error('no test files found');
@@ -32,6 +37,10 @@ if (pgMode && !process.env.TEST_DATABASE_URL) {
 }
 const env = { ...process.env };
 if (!pgMode) delete env.TEST_DATABASE_URL;
+if (mailMode && !env.DOVECOT_IMAP_PORT) {
+  console.error('--mail needs a Dovecot: set DOVECOT_IMAP_HOST, DOVECOT_IMAP_PORT and DOVECOT_USERS (see .ci/run)');
+  process.exit(1);
+}
 const res = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],

@@ -19,6 +19,10 @@ import { ticketRoutes } from './modules/tickets/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { viewRoutes } from './modules/views/routes.ts';
 import { realtimeRoutes } from './modules/realtime/routes.ts';
+import { channelRoutes } from './modules/channels/routes.ts';
+import { mailRoutes } from './modules/email/routes.ts';
+import { Mail } from './modules/email/module.ts';
+import type { DnsResolver } from './modules/email/auth.ts';
 import { findAgentByEmail } from './modules/auth/repository.ts';
 import { setupAdmin } from './modules/auth/use-cases/setup-admin.ts';
 import { needsSetup } from './modules/auth/use-cases/setup-admin.ts';
@@ -26,6 +30,7 @@ import { needsSetup } from './modules/auth/use-cases/setup-admin.ts';
 export interface Servus {
   app: App;
   services: Services;
+  mail: Mail;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,8 @@ export interface ServusOptions {
   clock?: Clock;
   logger?: boolean | object;
   mailer?: Mailer;
+  /** DNS answers for SPF/DKIM/DMARC (tests); by default the system resolver. */
+  mailResolver?: DnsResolver;
 }
 
 /**
@@ -60,7 +67,8 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
     mailer: opts.mailer ?? createMailer(config),
   } as Services;
   const roles = new Set(config.SERVUS_ROLES);
-  services.jobs = await startJobs(database, systemJobs({ db: database.db, clock, events }), {
+  const mail = new Mail(services, { secret: cookieSecret, roles, resolver: opts.mailResolver });
+  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs()], {
     work: roles.has('worker'),
     schedule: roles.has('cron'),
     onError: (err) => app.log.error({ err }, 'job queue error'),
@@ -69,21 +77,27 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
 
   await bootstrapAdmin(services);
 
+  await mail.start();
+
   installAuth(app, services);
-  systemRoutes(app, services, new Date());
+  systemRoutes(app, services, new Date(), { mail: () => mail.health() });
   authRoutes(app, services);
   contactRoutes(app, services);
   ticketRoutes(app, services);
   searchRoutes(app, services);
   viewRoutes(app, services);
+  channelRoutes(app, services, mail);
+  mailRoutes(app, services, mail);
   if (roles.has('ws')) await realtimeRoutes(app, services);
   await app.ready();
 
   return {
     app,
     services,
+    mail,
     async close() {
       await app.close();
+      await mail.stop();
       await events.stop();
       await services.jobs.stop();
       if (!opts.database) await database.close();

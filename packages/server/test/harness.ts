@@ -20,6 +20,7 @@ import { SYSTEM_ACTOR, type AgentActor, type AgentRole } from '../src/platform/a
 import { createAgent } from '../src/modules/auth/use-cases/create-agent.ts';
 import { createApiToken } from '../src/modules/auth/use-cases/api-tokens.ts';
 import { createTeam } from '../src/modules/auth/use-cases/teams.ts';
+import type { DnsResolver } from '../src/modules/email/auth.ts';
 
 export { ManualClock };
 
@@ -93,19 +94,20 @@ export interface TestServer {
 }
 
 /** A whole Servus app on a fresh database and a temp data dir. */
-export async function startTestServer(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { env?: Record<string, string>; clock?: Clock; mailResolver?: DnsResolver } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'servus-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     SERVUS_ROLES: 'http',
+    SMTP_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
   });
   const tdb = await openTestDatabase();
   const clock = opts.clock ?? systemClock;
-  const servus = await createServus({ config, database: tdb.database, clock, logger: false });
+  const servus = await createServus({ config, database: tdb.database, clock, logger: false, mailResolver: opts.mailResolver });
   return {
     servus,
     config,

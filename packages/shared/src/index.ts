@@ -4,3 +4,4 @@ export * from './contracts/agents.ts';
 export * from './contracts/contacts.ts';
 export * from './contracts/tickets.ts';
 export * from './contracts/realtime.ts';
+export * from './contracts/channels.ts';

@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   /** Outbound SMTP for system mail (invitations), e.g. smtp://user:pass@mail.example.com:587. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Servus <servus@localhost>'),
+  /** Worker threads that parse inbound mail, each in isolation with its own memory limit. */
+  MAIL_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  /** How long one DNS lookup for SPF/DKIM/DMARC may take before it counts as a temporary error. */
+  MAIL_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
 });
 
 export type Config = Omit<z.infer<typeof EnvSchema>, 'DATA_DIR'> & { DATA_DIR: string };

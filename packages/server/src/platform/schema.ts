@@ -5,3 +5,5 @@ export * from '../modules/tickets/schema.ts';
 export * from '../modules/system/schema.ts';
 export * from '../modules/auth/invites-schema.ts';
 export * from '../modules/views/schema.ts';
+export * from '../modules/channels/schema.ts';
+export * from '../modules/email/schema.ts';

@@ -4,9 +4,22 @@
  * a positive control so that a successful call disturbs nothing else.
  */
 import { call, makeTeam, type TestAgent } from '../harness.ts';
-import { inviteToken, ok, ticketWithAttachment, unique, type World } from './world.ts';
+import { failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
-export type ObjectKind = 'ticket' | 'attachment' | 'token' | 'view' | 'contact' | 'organization' | 'agent' | 'team' | 'ticketField' | 'invite';
+export type ObjectKind =
+  | 'ticket'
+  | 'attachment'
+  | 'token'
+  | 'view'
+  | 'contact'
+  | 'organization'
+  | 'agent'
+  | 'team'
+  | 'ticketField'
+  | 'invite'
+  | 'channel'
+  | 'inboundMail'
+  | 'outboundMail';
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
@@ -27,6 +40,9 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'agent': return w.ay.id;
     case 'team': return w.teamY.id;
     case 'ticketField': return w.ticketField.id;
+    case 'channel': return w.channel.id;
+    case 'inboundMail': return w.inboundMail.id;
+    case 'outboundMail': return w.outboundMail.id;
   }
 }
 
@@ -61,6 +77,9 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'agent': return ok(await call(s, 'POST', '/api/v1/agents', { as: admin, body: { email: `${unique('fresh')}@example.com`, name: 'Fresh agent' } }), 'agent').id;
     case 'team': return (await makeTeam(s, unique('team'))).id;
     case 'ticketField': return ok(await call(s, 'POST', '/api/v1/ticket-fields', { as: admin, body: { key: unique('f').replace('-', '_'), label: 'Fresh', kind: 'text' } }), 'field').id;
+    case 'channel': return ok(await call(s, 'POST', '/api/v1/channels', { as: admin, body: { name: unique('channel'), address: `${unique('fresh')}@firma.example` } }), 'channel').id;
+    case 'inboundMail': return quarantinedMail(s, admin, w.channel.id);
+    case 'outboundMail': return failedOutbound(s, w.channel.id);
   }
 }
 

@@ -242,6 +242,43 @@ export const CASES: Record<string, RouteCase> = {
   'GET /api/v1/views/{id}/tickets': read('ticket', ({ id }) => `/api/v1/views/${id}/tickets`, 'view'),
   'PATCH /api/v1/views/{id}': { access: 'ticket', write: true, ok: 200, object: 'view', request: ({ id }) => ({ url: `/api/v1/views/${id}`, body: { name: unique('renamed'), filters: { status: ['solved'] } } }), mass: { nested: ['filters'] } },
   'DELETE /api/v1/views/{id}': { access: 'ticket', write: true, ok: 204, object: 'view', request: ({ id }) => ({ url: `/api/v1/views/${id}` }) },
+
+  // Email channels and mail flow: configuration and the raw mail of every customer, admins only.
+  'GET /api/v1/channels': read('admin', () => '/api/v1/channels'),
+  'GET /api/v1/channels/{id}': read('admin', ({ id }) => `/api/v1/channels/${id}`, 'channel'),
+  'POST /api/v1/channels': {
+    access: 'admin',
+    write: true,
+    ok: 201,
+    request: () => ({ url: '/api/v1/channels', body: { name: unique('channel'), address: `${unique('box')}@firma.example`, imap: { host: 'imap.firma.example', user: 'box', password: 'secret' } } }),
+    mass: { nested: ['imap'], accepts: ['password'] },
+  },
+  'PATCH /api/v1/channels/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'channel',
+    request: ({ id }) => ({ url: `/api/v1/channels/${id}`, body: { name: unique('renamed'), smtp: { host: 'smtp.firma.example', password: 'secret' } } }),
+    mass: { nested: ['smtp'], accepts: ['password'] },
+  },
+  'DELETE /api/v1/channels/{id}': { access: 'admin', write: true, ok: 204, object: 'channel', request: ({ id }) => ({ url: `/api/v1/channels/${id}` }) },
+  // Settings without servers: the test answers at once with nothing to try.
+  'POST /api/v1/channels/{id}/test': { access: 'admin', write: false, ok: 200, object: 'channel', request: ({ id }) => ({ url: `/api/v1/channels/${id}/test` }), mass: 'takes no body' },
+  'POST /api/v1/channels/{id}/inbound': {
+    access: 'admin',
+    write: true,
+    ok: 202,
+    object: 'channel',
+    request: ({ id }) => ({ url: `/api/v1/channels/${id}/inbound`, raw: `From: walker@kunde.example\r\nTo: box@firma.example\r\nSubject: ${unique('walk')}\r\n\r\nHallo\r\n` }),
+    mass: 'the body is a raw message, not fields',
+  },
+  'GET /api/v1/mail/health': read('admin', () => '/api/v1/mail/health'),
+  'GET /api/v1/mail/inbound': read('admin', () => '/api/v1/mail/inbound'),
+  'GET /api/v1/mail/inbound/{id}': read('admin', ({ id }) => `/api/v1/mail/inbound/${id}`, 'inboundMail'),
+  'GET /api/v1/mail/inbound/{id}/raw': read('admin', ({ id }) => `/api/v1/mail/inbound/${id}/raw`, 'inboundMail'),
+  'POST /api/v1/mail/inbound/{id}/reprocess': { access: 'admin', write: true, ok: 200, object: 'inboundMail', request: ({ id }) => ({ url: `/api/v1/mail/inbound/${id}/reprocess` }), mass: 'takes no body' },
+  'GET /api/v1/mail/outbound': read('admin', () => '/api/v1/mail/outbound'),
+  'POST /api/v1/mail/outbound/{id}/retry': { access: 'admin', write: true, ok: 200, object: 'outboundMail', request: ({ id }) => ({ url: `/api/v1/mail/outbound/${id}/retry` }), mass: 'takes no body' },
 };
 
 /**

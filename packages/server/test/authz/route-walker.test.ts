@@ -15,8 +15,8 @@
  *   status, tags, messages and event log. Shared objects (contacts, organizations, agents,
  *   teams, fields) answer by role instead: admin-only routes are 403 for everyone else;
  * - every id that does not exist is 404;
- * - a read-only user gets 403 on every write (404 where the object is invisible to them),
- *   changes nothing, and can read everything visible to them; their own account (sign-out,
+ * - a read-only user gets 403 on every write and every admin route (404 where the object is
+ *   invisible to them), changes nothing, and can read everything else visible to them; their own account (sign-out,
  *   password, personal tokens) they manage like anyone else;
  * - create and change routes refuse fields the client must not set with 400 naming the field,
  *   and change nothing.
@@ -170,7 +170,7 @@ describe('an agent of team X pointed at team Y’s objects', () => {
 describe('the read-only user Rx (team X)', () => {
   for (const [key, c] of entries.filter(([, c]) => c.access !== 'public' && c.access !== 'self')) {
     const target = c.object ? `team X's ${c.object}` : 'no object';
-    if (c.write) {
+    if (c.write || c.access === 'admin') {
       it(`${key} as Rx → 403, nothing changed`, async () => {
         const id = c.object ? await visibleObject(w, c.object, w.rx) : '';
         const res = await refused(key, c, w.rx, id, target);

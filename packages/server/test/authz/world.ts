@@ -7,6 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call, makeAgent, makeTeam, makeTicket, type Res, type TestAgent, type TestServer } from '../harness.ts';
+import { outboundMails } from '../../src/modules/email/schema.ts';
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -53,6 +54,10 @@ export interface World {
   /** A word that occurs only in Ty's thread. */
   tyWord: string;
   tyTags: string[];
+  /** An email channel without servers, a quarantined mail on it and a failed outbound mail. */
+  channel: { id: string };
+  inboundMail: { id: string };
+  outboundMail: { id: string };
 }
 
 /** A uuid that names nothing. */
@@ -133,6 +138,8 @@ export async function buildWorld(s: TestServer): Promise<World> {
   const teamXView = await teamView(teamX.id);
   const teamYView = await teamView(teamY.id);
 
+  const channel = ok(await call(s, 'POST', '/api/v1/channels', { as: admin, body: { name: 'Walker mail', address: `walker-${letters(6)}@firma.example` } }), 'channel');
+
   return {
     s,
     admin,
@@ -156,7 +163,39 @@ export async function buildWorld(s: TestServer): Promise<World> {
     inviteToken: await inviteToken(s, admin),
     tyWord,
     tyTags,
+    channel,
+    inboundMail: { id: await quarantinedMail(s, admin, channel.id) },
+    outboundMail: { id: await failedOutbound(s, channel.id) },
   };
+}
+
+/** A mail with two From: headers, which is quarantined; reprocessing keeps it there. */
+export async function quarantinedMail(s: TestServer, admin: TestAgent, channelId: string): Promise<string> {
+  const raw = `From: a@kunde.example\r\nFrom: b@kunde.example\r\nTo: box@firma.example\r\nSubject: ${unique('two-from')}\r\n\r\nHallo\r\n`;
+  const stored = ok(await send(s, 'POST', { url: `/api/v1/channels/${channelId}/inbound`, raw }, admin), 'inbound');
+  await s.servus.mail.processor.idle();
+  return stored.id;
+}
+
+/** An outbound mail that failed for good (written directly: no test here talks to a mail server). */
+export async function failedOutbound(s: TestServer, channelId: string): Promise<string> {
+  const [row] = await s.servus.services.database.db
+    .insert(outboundMails)
+    .values({
+      channelId,
+      kind: 'reply',
+      fromName: 'Walker',
+      to: ['casey@example.org'],
+      subject: 'Re: walk',
+      emailMessageId: `${unique('walk')}@firma.example`,
+      replyTo: 'box@firma.example',
+      payload: { text: 'x', html: '<p>x</p>', attachments: [] },
+      status: 'failed',
+      attempts: 5,
+      lastError: '550 no such user',
+    })
+    .returning({ id: outboundMails.id });
+  return row!.id;
 }
 
 /** Invites a new agent as the admin and returns the secret from the invitation link. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Locale, NonEmptyText, TimeZone, Uuid } from './common.ts';
+import { Email, Locale, NonEmptyText, Text, TimeZone, Uuid } from './common.ts';
 
 export const AGENT_ROLES = ['admin', 'agent', 'readonly'] as const;
 export const AgentRole = z.enum(AGENT_ROLES);
@@ -8,7 +8,13 @@ export const Password = z.string().min(10, 'at least 10 characters').max(1024);
 export const SetupBody = z.strictObject({ name: NonEmptyText(200), email: Email, password: Password });
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) });
 export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().max(1024), newPassword: Password });
-export const UpdateMeBody = z.strictObject({ name: NonEmptyText(200).optional(), locale: Locale.nullable().optional(), timeZone: TimeZone.optional() });
+export const UpdateMeBody = z.strictObject({
+  name: NonEmptyText(200).optional(),
+  locale: Locale.nullable().optional(),
+  timeZone: TimeZone.optional(),
+  /** Plain text appended to the agent's email replies. */
+  signature: Text(2000).optional(),
+});
 
 export const CreateAgentBody = z.strictObject({
   email: Email,

@@ -1,6 +1,6 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
 import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
-import { IconForms, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { EmptyState } from '../components/EmptyState';
@@ -11,8 +11,10 @@ import { TeamsPage } from './TeamsPage';
 import { RolesPage } from './RolesPage';
 import { TicketFieldsPage } from './TicketFieldsPage';
 import { TagsPage } from './TagsPage';
+import { ChannelsPage } from './ChannelsPage';
+import { MailHealthPage } from './MailHealthPage';
 
-/** The admin area: agents, teams, roles, custom ticket fields and tags. */
+/** The admin area: agents, teams, roles, custom ticket fields, tags, email channels and mail health. */
 export function AdminRoutes() {
   const { t } = useTranslation();
   const { isAdmin } = useSession();
@@ -27,6 +29,8 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/roles" label={t('admin.roles')} leftSection={<IconShieldLock size={16} />} />
           <NavLink component={RouterLink} to="/admin/fields" label={t('admin.fields')} leftSection={<IconForms size={16} />} />
           <NavLink component={RouterLink} to="/admin/tags" label={t('admin.tags')} leftSection={<IconTags size={16} />} />
+          <NavLink component={RouterLink} to="/admin/channels" label={t('channels.title')} leftSection={<IconMail size={16} />} />
+          <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
         </Stack>
         <ScrollArea style={{ flex: 1 }}>
           <Stack p="md" gap="md" maw={1100}>
@@ -37,6 +41,8 @@ export function AdminRoutes() {
               <Route path="roles" element={<RolesPage />} />
               <Route path="fields" element={<TicketFieldsPage />} />
               <Route path="tags" element={<TagsPage />} />
+              <Route path="channels" element={<ChannelsPage />} />
+              <Route path="mail-health" element={<MailHealthPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Stack>

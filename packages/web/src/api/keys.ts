@@ -23,4 +23,10 @@ export const keys = {
   organizationTickets: (id: string) => ['ticket-list', 'organization', id] as const,
   search: (type: string, q: string) => ['search', type, q] as const,
   tokens: ['tokens'] as const,
+  profile: ['profile'] as const,
+  channels: ['channels'] as const,
+  mail: ['mail'] as const,
+  mailHealth: ['mail', 'health'] as const,
+  inboundMail: (channelId: string, status: string) => ['mail', 'inbound', channelId, status] as const,
+  outboundMail: (channelId: string, status: string) => ['mail', 'outbound', channelId, status] as const,
 };

@@ -6,8 +6,10 @@ import type {
   TICKET_SORTS,
   TICKET_STATUSES,
   TICKET_TYPES,
+  MessageEmailInfo,
   ViewFilters,
 } from '@servus/shared';
+export type { ChannelMailHealth, ChannelTestResult, ConnectionCheck, EmailChannel, InboundMail, MailHealth, MessageEmailInfo, OutboundMail } from '@servus/shared';
 
 /** Response shapes of the Servus API, mirroring the server's presenters. */
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -33,6 +35,8 @@ export interface Agent {
   timeZone: string;
   active: boolean;
   invitePending?: boolean;
+  /** Plain-text signature below the agent's email replies (on the own profile). */
+  signature?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -108,6 +112,8 @@ export interface Attachment {
   url: string;
   /** The MIME Content-ID of an inline part, when the server knows it. */
   contentId?: string | null;
+  /** An inline part of an email (an embedded image): shown inside the mail where the HTML refers to it. */
+  inline?: boolean;
   createdAt: string;
 }
 
@@ -122,6 +128,8 @@ export interface Message {
   html: string;
   source: string;
   attachments: Attachment[];
+  /** Mail details when the message came in or went out by email; null (or absent from older servers) otherwise. */
+  email?: MessageEmailInfo | null;
   createdAt: string;
 }
 

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
  * A value shown once (an invitation link, an API token's secret) in full, with a line saying
  * why to copy it and a copy button that confirms it copied. Meant to sit inside an alert.
  */
-export function CopyableCode({ value, hint, copyLabel, testId }: { value: string; hint: string; copyLabel: string; testId?: string }) {
+export function CopyableCode({ value, hint, copyLabel, testId }: { value: string; hint?: string; copyLabel: string; testId?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <Text size="sm" mb={6}>{hint}</Text>
+      {hint && <Text size="sm" mb={6}>{hint}</Text>}
       <Group gap={6} wrap="nowrap">
         <Code style={{ wordBreak: 'break-all' }} data-testid={testId}>{value}</Code>
         <CopyButton value={value}>

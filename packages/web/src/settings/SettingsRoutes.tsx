@@ -1,13 +1,14 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
-import { Group, NavLink, Paper, ScrollArea, Stack } from '@mantine/core';
+import { Divider, Group, NavLink, Paper, ScrollArea, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ListHeader } from '../views/ListHeader';
 import { NotFound } from '../components/NotFound';
 import { ProfileSettings } from './ProfileSettings';
+import { SignatureSettings } from './SignatureSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { TokenSettings } from './TokenSettings';
 
-/** The agent's own settings: profile and language, password, API tokens. */
+/** The agent's own settings: profile, language and email signature, password, API tokens. */
 export function SettingsRoutes() {
   const { t } = useTranslation();
   return (
@@ -23,7 +24,7 @@ export function SettingsRoutes() {
           <Paper withBorder m="md" p="md" maw={720}>
             <Routes>
               <Route index element={<Navigate to="profile" replace />} />
-              <Route path="profile" element={<ProfileSettings />} />
+              <Route path="profile" element={<Stack gap="lg"><ProfileSettings /><Divider /><SignatureSettings /></Stack>} />
               <Route path="password" element={<PasswordSettings />} />
               <Route path="tokens" element={<TokenSettings />} />
               <Route path="*" element={<NotFound />} />

@@ -19,6 +19,10 @@ Range.prototype.getBoundingClientRect = () => emptyRect;
 Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
 document.elementFromPoint ??= () => null;
 Element.prototype.scrollIntoView ??= () => undefined;
+// Mantine's autosize textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() } });
+}
 
 void i18n.changeLanguage('en');
 afterEach(() => cleanup());

@@ -102,12 +102,13 @@ export function authRoutes(app: App, services: Services): void {
     const actor = requireAgent(req.actor);
     const agent = await findAgent(db, actor.id);
     if (!agent) throw notFound('agent');
-    return { agent: presentAgent(agent), teamIds: actor.teamIds, csrfToken: await csrfOf(actor.sessionId) };
+    return { agent: presentAgent(agent), signature: agent.signature, teamIds: actor.teamIds, csrfToken: await csrfOf(actor.sessionId) };
   });
 
-  app.patch('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Change own name, language or time zone', body: UpdateMeBody } }, async (req) => {
+  app.patch('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Change own name, language, time zone or email signature', body: UpdateMeBody } }, async (req) => {
     const ctx = agentCtx(services, req);
-    return { agent: presentAgent(await updateAgent(ctx, ctx.actor.id, req.body)) };
+    const agent = await updateAgent(ctx, ctx.actor.id, req.body);
+    return { agent: presentAgent(agent), signature: agent.signature };
   });
 
   app.post(

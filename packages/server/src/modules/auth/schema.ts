@@ -16,6 +16,8 @@ export const agents = pgTable(
     locale: text('locale'),
     timeZone: text('time_zone').notNull().default('Europe/Berlin'),
     active: boolean('active').notNull().default(true),
+    /** Plain-text signature appended to this agent's email replies. */
+    signature: text('signature').notNull().default(''),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

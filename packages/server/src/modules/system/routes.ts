@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { App } from '../../platform/http.ts';
+import type { MailHealth } from '@servus/shared';
 import type { Services } from '../../platform/context.ts';
 import { migrationVersion } from '../../platform/db.ts';
 import { needsSetup } from '../auth/use-cases/setup-admin.ts';
@@ -13,7 +14,7 @@ const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><re
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** Health, the one-time setup page and the web app shell. */
-export function systemRoutes(app: App, services: Services, started: Date): void {
+export function systemRoutes(app: App, services: Services, started: Date, checks: { mail: () => Promise<MailHealth> }): void {
   const db = services.database.db;
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'Liveness and readiness: database, migrations, job queue' } }, async (_req, reply) => {
@@ -29,6 +30,11 @@ export function systemRoutes(app: App, services: Services, started: Date): void 
     } catch (err) {
       return reply.code(503).send({ ...body, status: 'error', failing: 'queue', message: String((err as Error).message) });
     }
+    // A mailbox that has not been fetched for 15 minutes is reported, not fatal: the API still serves.
+    const health = await checks.mail();
+    const stale = health.channels.filter((c) => c.stale).map((c) => ({ channelId: c.channelId, address: c.address, lastFetchAt: c.lastFetchAt, lastError: c.lastError }));
+    body.mail = { channels: health.channels.length, stale, quarantined: health.channels.reduce((s, c) => s + c.quarantined, 0) };
+    if (stale.length > 0) body.status = 'degraded';
     return body;
   });
 

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { messageBody } from '../../platform/sanitize.ts';
-import { attachments, messages, tickets } from './schema.ts';
+import { attachments, messages, tickets, type MessageEmailMeta } from './schema.ts';
 import type { MessageRow } from './repository.ts';
 
 export interface NewMessage {
@@ -15,6 +15,8 @@ export interface NewMessage {
   source?: string;
   /** Already sanitized text and HTML (from `messageBody`), to avoid doing the work twice. */
   body?: { text: string; html: string };
+  emailMessageId?: string | null;
+  email?: MessageEmailMeta | null;
 }
 
 /**
@@ -42,6 +44,8 @@ export async function insertMessage(
       bodyText: body.text,
       bodyHtml: body.html,
       source: m.source ?? 'web',
+      emailMessageId: m.emailMessageId ?? null,
+      email: m.email ?? null,
       createdAt: now,
     })
     .returning();

@@ -1,3 +1,4 @@
+import type { MessageEmailInfo } from '@servus/shared';
 import type { AttachmentRow, MessageRow, TicketEventRow, TicketView } from './repository.ts';
 
 export function presentTicket(t: TicketView) {
@@ -9,6 +10,7 @@ export function presentTicket(t: TicketView) {
     priority: t.priority,
     type: t.type,
     channel: t.channel,
+    channelId: t.channelId,
     requesterId: t.requesterId,
     organizationId: t.organizationId,
     assigneeId: t.assigneeId,
@@ -43,6 +45,8 @@ export function presentAttachment(a: AttachmentRow) {
     contentType: a.contentType,
     size: a.size,
     url: `/api/v1/attachments/${a.id}`,
+    contentId: a.contentId,
+    inline: a.inline,
     createdAt: a.createdAt.toISOString(),
   };
 }
@@ -56,8 +60,25 @@ export function presentMessage(m: MessageRow, atts: AttachmentRow[] = []) {
     text: m.bodyText,
     html: m.bodyHtml,
     source: m.source,
+    email: m.email ? presentEmailInfo(m) : null,
     attachments: atts.filter((a) => a.messageId === m.id).map(presentAttachment),
     createdAt: m.createdAt.toISOString(),
+  };
+}
+
+function presentEmailInfo(m: MessageRow): MessageEmailInfo {
+  const e = m.email!;
+  return {
+    from: e.from,
+    to: e.to,
+    cc: e.cc,
+    messageId: m.emailMessageId,
+    auth: e.auth,
+    automated: e.automated,
+    bounce: e.bounce,
+    hasRemoteImages: e.hasRemoteImages,
+    relatedTicket: e.relatedTicket,
+    delivery: e.delivery ?? null,
   };
 }
 

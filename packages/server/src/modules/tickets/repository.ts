@@ -15,7 +15,7 @@ export type TicketEventRow = typeof ticketEvents.$inferSelect;
 /** Ticket columns without the search payload, for reads. */
 export const ticketColumns = {
   id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, priority: tickets.priority,
-  type: tickets.type, channel: tickets.channel, requesterId: tickets.requesterId, organizationId: tickets.organizationId,
+  type: tickets.type, channel: tickets.channel, channelId: tickets.channelId, requesterId: tickets.requesterId, organizationId: tickets.organizationId,
   assigneeId: tickets.assigneeId, teamId: tickets.teamId, tags: tickets.tags, custom: tickets.custom, version: tickets.version,
   mergedIntoId: tickets.mergedIntoId, firstReplyAt: tickets.firstReplyAt, solvedAt: tickets.solvedAt, closedAt: tickets.closedAt,
   reopenCount: tickets.reopenCount, agentReplyCount: tickets.agentReplyCount, messageCount: tickets.messageCount,

@@ -16,6 +16,24 @@ import {
 import { agents, teams } from '../auth/schema.ts';
 import { contacts, organizations } from '../contacts/schema.ts';
 
+/** What a mail message records about itself; see MessageEmailInfo in the shared contracts. */
+export interface MessageEmailMeta {
+  from: { name: string; address: string } | null;
+  to: string[];
+  cc: string[];
+  auth: { spf: string; dkim: string; dmarc: string; aligned: boolean } | null;
+  automated: boolean;
+  bounce: { recipient: string; status: string; action: string } | null;
+  hasRemoteImages: boolean;
+  /** Threading headers of an inbound mail, so a reply can continue the customer's thread (METRICS §8.8). */
+  inReplyTo?: string[];
+  references?: string[];
+  relatedTicket: { id: string; number: number } | null;
+  warnings?: string[];
+  /** Outbound only: where delivery stands. */
+  delivery?: { status: 'queued' | 'sent' | 'failed' | 'suppressed'; lastError: string | null } | null;
+}
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -34,6 +52,8 @@ export const tickets = pgTable(
     priority: text('priority', { enum: TICKET_PRIORITIES }).notNull().default('normal'),
     type: text('type', { enum: TICKET_TYPES }),
     channel: text('channel', { enum: TICKET_CHANNELS }).notNull().default('web'),
+    /** The configured channel (e.g. the email address) the ticket came in on and replies go out through. */
+    channelId: uuid('channel_id'),
     requesterId: uuid('requester_id').notNull().references(() => contacts.id),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => agents.id),
@@ -89,9 +109,14 @@ export const messages = pgTable(
     bodyHtml: text('body_html').notNull(),
     source: text('source').notNull().default('web'),
     emailMessageId: text('email_message_id'),
+    /** Mail details (addresses, authentication, bounce, related ticket) for messages that came by email. */
+    email: jsonb('email').$type<MessageEmailMeta | null>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('messages_ticket_idx').on(t.ticketId, t.createdAt, t.id)],
+  (t) => [
+    index('messages_ticket_idx').on(t.ticketId, t.createdAt, t.id),
+    index('messages_email_message_id_idx').on(t.emailMessageId).where(sql`email_message_id is not null`),
+  ],
 );
 
 /** Content-addressed file contents on disk; one row per distinct SHA-256. */
@@ -112,6 +137,9 @@ export const attachments = pgTable(
     contentType: text('content_type').notNull(),
     size: bigint('size', { mode: 'number' }).notNull(),
     uploadedByAgentId: uuid('uploaded_by_agent_id').references(() => agents.id),
+    /** MIME Content-ID of an inline mail part, referenced as cid: from the HTML. */
+    contentId: text('content_id'),
+    inline: boolean('inline').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('attachments_message_idx').on(t.messageId), index('attachments_ticket_idx').on(t.ticketId)],

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Avatar, Badge, Group, Paper, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +10,9 @@ import type { Contact, Message, PersonRef } from '../../api/types';
 import { useFormat } from '../../auth/session';
 import { initials } from '../../lib/initials';
 import { AttachmentList } from './AttachmentList';
+import { inlineShownIds } from './cid';
 import { MailFrame } from './MailFrame';
+import { MailHeader } from './MailHeader';
 import classes from './Thread.module.css';
 
 function useAuthorName(message: Message, requester: PersonRef | null): string {
@@ -41,6 +44,12 @@ export function MessageItem({ message, requester, isNew }: { message: Message; r
   const fromCustomer = message.author.kind === 'contact';
   const variant = message.kind === 'note' ? 'note' : message.kind === 'system' ? 'system' : fromCustomer ? 'customer' : 'agent';
   const label = t(`thread.kind.${variant}`);
+  const hasHtml = !!message.html.trim();
+  // Inline images the mail shows in its body are not listed again below it.
+  const listed = useMemo(() => {
+    const shown = hasHtml ? inlineShownIds(message.html, message.attachments) : new Set<string>();
+    return shown.size ? message.attachments.filter((a) => !shown.has(a.id)) : message.attachments;
+  }, [hasHtml, message.html, message.attachments]);
   return (
     <Paper component="article" className={classes.message} data-variant={variant} data-new={isNew || undefined} aria-label={t('thread.messageBy', { name, kind: label })} role="listitem">
       <Group justify="space-between" gap="xs" wrap="nowrap" mb={6}>
@@ -57,12 +66,13 @@ export function MessageItem({ message, requester, isNew }: { message: Message; r
           <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>{format.dateTime(message.createdAt)}</time>
         </Text>
       </Group>
-      {message.html.trim() ? (
+      {message.email && <MailHeader email={message.email} />}
+      {hasHtml ? (
         <MailFrame html={message.html} attachments={message.attachments} title={t('thread.frameTitle', { name })} />
       ) : (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{message.text}</Text>
       )}
-      <AttachmentList attachments={message.attachments} />
+      <AttachmentList attachments={listed} />
     </Paper>
   );
 }

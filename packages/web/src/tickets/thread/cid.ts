@@ -27,3 +27,18 @@ export function resolveCid(ref: string, attachments: readonly Attachment[]): Att
   const local = cid.split('@')[0];
   return images.find((a) => a.filename.toLowerCase() === cid || a.filename.toLowerCase() === local) ?? null;
 }
+
+/**
+ * The attachments the HTML shows inline through `cid:` references, so the attachment list can
+ * leave them out instead of showing the same image twice. Only parts the server marked `inline`
+ * count: a regular attachment stays listed even when the HTML also shows it.
+ */
+export function inlineShownIds(html: string, attachments: readonly Attachment[]): Set<string> {
+  const shown = new Set<string>();
+  if (!html || !attachments.some((a) => a.inline)) return shown;
+  for (const m of html.matchAll(/\bcid:([^"'\s>)]+)/gi)) {
+    const att = resolveCid(m[1], attachments);
+    if (att?.inline) shown.add(att.id);
+  }
+  return shown;
+}

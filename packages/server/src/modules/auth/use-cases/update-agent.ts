@@ -15,6 +15,7 @@ export interface UpdateAgentInput {
   active?: boolean;
   locale?: string | null;
   timeZone?: string;
+  signature?: string;
 }
 
 /**
@@ -44,6 +45,7 @@ export async function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput)
         ...(input.active !== undefined && { active: input.active }),
         ...(input.locale !== undefined && { locale: input.locale }),
         ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
+        ...(input.signature !== undefined && { signature: input.signature }),
         updatedAt: now,
       })
       .where(eq(agents.id, id))

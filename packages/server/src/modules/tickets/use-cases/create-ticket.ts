@@ -8,7 +8,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { contactIdentities, contacts } from '../../contacts/schema.ts';
 import { findContact, findContactByIdentity, type ContactRow } from '../../contacts/repository.ts';
 import { tickets } from '../schema.ts';
-import { findTicket, ticketColumns, type TicketView } from '../repository.ts';
+import { findTicket, ticketColumns, type MessageRow, type TicketView } from '../repository.ts';
+import type { MessageEmailMeta } from '../schema.ts';
 import { messageBody } from '../../../platform/sanitize.ts';
 import { planChanges, registerTags } from '../changes.ts';
 import { appendHistory } from '../history.ts';
@@ -39,12 +40,35 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
   if (input.messageAuthor === 'requester' && input.messageKind === 'note') {
     throw new AppError('validation_failed', 'a requester cannot write an internal note', [{ path: 'body.messageKind', message: 'must be public' }]);
   }
-  return inTransaction(ctx, async (tx, emit) => {
+  return inTransaction(ctx, async (tx, emit) => (await openTicket(tx, emit, ctx, input)).ticket);
+}
+
+/** Extra parts of a ticket opened from a mail: the channel, and the first message's mail details. */
+export interface OpenTicketExtras {
+  channelId?: string | null;
+  /** An already sanitized body (inbound mail is sanitized by the parser). */
+  body?: { text: string; html: string };
+  email?: MessageEmailMeta | null;
+  emailMessageId?: string | null;
+  source?: string;
+}
+
+/**
+ * What createTicket does, inside the caller's transaction. The actor may be the system (a ticket
+ * opened by inbound mail); then the first message must come from the requester.
+ */
+export async function openTicket(
+  tx: Tx,
+  emit: Emit,
+  ctx: Ctx,
+  input: CreateTicketInput & OpenTicketExtras,
+): Promise<{ ticket: TicketView; message: MessageRow; requester: ContactRow }> {
+  {
     const now = ctx.clock.now();
     const requester = await resolveRequester(tx, ctx, emit, input.requester, now);
     const custom = input.custom ? await validateCustom(tx, input.custom) : {};
     const tags = [...new Set(input.tags ?? [])].sort();
-    const body = messageBody(input.message);
+    const body = input.body ?? messageBody(input.message);
     const [created] = await tx
       .insert(tickets)
       .values({
@@ -53,6 +77,7 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
         priority: input.priority ?? 'normal',
         type: input.type ?? null,
         channel: input.channel,
+        channelId: input.channelId ?? null,
         requesterId: requester.id,
         organizationId: requester.organizationId,
         tags,
@@ -69,16 +94,19 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
     await registerTags(tx, tags, now);
 
     const fromRequester = input.messageAuthor === 'requester';
+    if (!fromRequester && ctx.actor.kind !== 'agent') throw new AppError('forbidden', 'only an agent can write as an agent');
     const message = await insertMessage(
       tx,
       ctx,
       id,
       {
         kind: input.messageKind,
-        author: fromRequester ? { kind: 'contact', id: requester.id } : { kind: 'agent', id: ctx.actor.id },
+        author: fromRequester ? { kind: 'contact', id: requester.id } : { kind: 'agent', id: ctx.actor.id! },
         attachmentIds: input.message.attachmentIds,
         body,
-        source: input.channel,
+        source: input.source ?? input.channel,
+        email: input.email ?? null,
+        emailMessageId: input.emailMessageId ?? null,
       },
       now,
       { indexText: false },
@@ -111,8 +139,8 @@ export async function createTicket(ctx: Ctx & { actor: AgentActor }, input: Crea
     }
     emit({ type: 'ticket.created', payload: { ticketId: id, number: ticket.number, teamId: ticket.teamId, assigneeId: ticket.assigneeId }, actor: actorRef(ctx.actor) });
     emit({ type: 'message.created', payload: { ticketId: id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: author ?? actorRef(ctx.actor) });
-    return ticket;
-  });
+    return { ticket, message, requester };
+  }
 }
 
 function snapshot(t: TicketView) {
@@ -123,7 +151,7 @@ function snapshot(t: TicketView) {
 }
 
 /** Finds the requester by id or email, creating a contact for an unknown email. */
-async function resolveRequester(tx: Tx, ctx: Ctx, emit: Emit, ref: CreateTicketInput['requester'], now: Date): Promise<ContactRow> {
+export async function resolveRequester(tx: Tx, ctx: Ctx, emit: Emit, ref: CreateTicketInput['requester'], now: Date): Promise<ContactRow> {
   if ('id' in ref) {
     const c = await findContact(tx, ref.id);
     if (!c) throw new AppError('validation_failed', 'unknown requester', [{ path: 'body.requester.id', message: 'no such contact' }]);
