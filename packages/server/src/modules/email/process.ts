@@ -16,12 +16,14 @@ import { baseAddress } from './signing.ts';
 import type { ParsePool } from './parse/pool.ts';
 import type { MailAddress, ParsedMail } from './parse/types.ts';
 import { classifyMail } from './parse/classify.ts';
+
+type MailKind = ReturnType<typeof classifyMail>;
 import { checkMailAuth, type DnsResolver } from './auth.ts';
 import { queueAutoAck } from './outbound/queue.ts';
 
 /** Attempts before a message that keeps failing is quarantined (SECURITY 10). */
 export const MAX_ATTEMPTS = 3;
-/** Contacts one mail may create from its Cc and To lines (SECURITY 9). */
+/** Contacts one mail may create, its sender included (SECURITY 9). */
 const MAX_NEW_CONTACTS = 40;
 /** More distinct ticket references than this in one mail is thread spraying (SECURITY 13). */
 const MAX_SUBJECT_NUMBERS = 3;
@@ -127,7 +129,9 @@ export class MailProcessor {
     try {
       const rawPath = this.ctx.storage.pathFor(row.blobSha256);
       const parsed = await this.deps.pool.parse(rawPath, channel.maxMessageBytes);
-      const ownLoop = parsed.messageId !== null && this.deps.signer.verifyMessageId(parsed.messageId) !== null;
+      const kind = classifyMail(parsed, { domains: [domainOf(channel.address)] });
+      // Our own mail back in: a Message-ID only we can sign, or our domain on bulk or automated mail.
+      const ownLoop = kind.ownLoop || (parsed.messageId !== null && this.deps.signer.verifyMessageId(parsed.messageId) !== null);
       const auth = ownLoop
         ? null
         : await checkMailAuth(rawPath, { ip: row.remoteIp, sender: row.envelopeFrom, resolver: this.deps.resolver, mta: this.deps.mta });
@@ -136,7 +140,7 @@ export class MailProcessor {
         if (!locked || !['pending', 'failed'].includes(locked.status)) return;
         const outcome = ownLoop
           ? ({ status: 'ignored', reason: 'own_loop', detail: 'our own outbound mail came back in: an alias or forward loops to this mailbox' } as const)
-          : await this.apply(tx, emit, locked, channel, parsed, auth);
+          : await this.apply(tx, emit, locked, channel, parsed, kind, auth);
         await this.finish(row.id, outcome, tx);
       });
       if (ownLoop) this.ctx.log.warn({ channelId: channel.id, inboundId: row.id }, 'email loop detected: our own mail came back');
@@ -178,13 +182,13 @@ export class MailProcessor {
     row: InboundRow,
     channel: ChannelRow,
     parsed: ParsedMail,
+    kind: MailKind,
     auth: MessageEmailMeta['auth'],
   ): Promise<Outcome> {
     const { signer } = this.deps;
     if (parsed.fromHeaderCount > 1) {
       return { status: 'quarantined', reason: 'multiple_from', detail: `${parsed.fromHeaderCount} From: headers; a mail has exactly one author` };
     }
-    const kind = classifyMail(parsed, { domains: [domainOf(channel.address)] });
 
     // Reply-address tokens (signed) and ticket numbers in the subject.
     const recipients = [...parsed.to.map((a) => a.address), ...parsed.cc.map((a) => a.address), ...parsed.deliveredTo, ...row.envelopeTo];
@@ -396,7 +400,7 @@ export class MailProcessor {
       if (base === ours || seen.has(a.address) || a.address === parsed.from[0]?.address) continue;
       seen.add(a.address);
       candidates.push(a);
-      if (candidates.length >= MAX_NEW_CONTACTS) break;
+      if (candidates.length >= MAX_NEW_CONTACTS - 1) break;
     }
     if (candidates.length === 0) return;
     const now = this.ctx.clock.now();
