@@ -22,6 +22,14 @@ import { runPgbench, type PgbenchResult } from './pgbench.ts';
 import { explainReads, type Explained } from './explain.ts';
 import { SEARCH_WORDS } from './vocabulary.ts';
 import { renderReport } from './report.ts';
+import { carrySections } from './sections.ts';
+
+/** Rewrites BENCHMARKS.md, keeping the sections other benchmark scripts own. */
+function writeReport(markdown: string): void {
+  const file = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  fs.writeFileSync(file, carrySections(old, markdown));
+}
 
 export type Backend = 'postgres' | 'pglite';
 
@@ -293,7 +301,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${run.date.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(run, null, 2));
-  fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderReport(run));
+  writeReport(renderReport(run));
   log(`wrote ${path.relative(REPO_ROOT, file)} and BENCHMARKS.md`);
   if (run.backends.some((b) => !b.ok)) process.exitCode = 1;
 }
@@ -301,7 +309,7 @@ async function main(): Promise<void> {
 /** `run.ts --render <results.json>` rewrites BENCHMARKS.md from a stored run without measuring. */
 async function render(file: string): Promise<void> {
   const run = JSON.parse(fs.readFileSync(file, 'utf8')) as RunResult;
-  fs.writeFileSync(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderReport(run));
+  writeReport(renderReport(run));
   log(`rendered BENCHMARKS.md from ${file}`);
 }
 
