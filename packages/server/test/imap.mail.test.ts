@@ -23,6 +23,7 @@ import type { ChannelRow } from '../src/modules/channels/repository.ts';
 import { inboundMails, mailboxStates } from '../src/modules/email/schema.ts';
 import { ImapManager } from '../src/modules/email/imap/manager.ts';
 import { testImap } from '../src/modules/email/imap/test-connection.ts';
+import { imapClientOptions } from '../src/modules/email/imap/client.ts';
 
 const HOST = process.env.DOVECOT_IMAP_HOST;
 const PORT = Number(process.env.DOVECOT_IMAP_PORT);
@@ -54,7 +55,6 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
   before(async () => {
     s = await startTestServer();
     ctx = makeCtx(s.servus.services, SYSTEM_ACTOR);
-    if (process.env.DBG) { const l = (lvl: string) => (...a: unknown[]) => console.log(lvl, Date.now() % 1e6, JSON.stringify(a)); ctx = { ...ctx, log: { warn: l('WARN'), error: l('ERR'), info: l('INFO'), debug() {} } as unknown as Ctx['log'] }; }
     admin = new ImapFlow({ host, port, secure: false, auth: { user: agent.user, pass: agent.pass }, logger: false, disableAutoIdle: true });
     admin.on('error', () => {});
     await admin.connect();
@@ -183,8 +183,12 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
     return { m, stored };
   }
 
-  /** A TCP relay in front of Dovecot that counts the bytes the server sends and can cut every connection. */
-  async function proxy() {
+  /**
+   * A TCP relay in front of Dovecot that counts the bytes the server sends and can cut every
+   * connection, or each connection that sends a command matching `killOn` (at most `killTimes`).
+   */
+  async function proxy(o: { killOn?: RegExp; killTimes?: number } = {}) {
+    let kills = o.killTimes ?? Infinity;
     const sockets = new Set<net.Socket>();
     let fromServer = 0;
     let connections = 0;
@@ -194,7 +198,12 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
       sockets.add(down);
       sockets.add(up);
       up.on('data', (d: Buffer) => (fromServer += d.length));
-      down.pipe(up);
+      down.on('data', (d: Buffer) => {
+        if (kills > 0 && o.killOn?.test(d.toString('latin1'))) {
+          kills -= 1;
+          end();
+        } else up.write(d);
+      });
       up.pipe(down);
       const end = () => {
         down.destroy();
@@ -250,7 +259,7 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
         const at = await waitFor('onStored', async () => storedAt.get(row!.id));
         latencies.push(Math.round(at - appendedAt));
       }
-      console.log(`# IDLE latency APPEND → stored: ${latencies.join(' ms, ')} ms`);
+      console.log(`IDLE latency APPEND → stored: ${latencies.join(' ms, ')} ms`);
       assert.ok(Math.max(...latencies) < 5000, `IDLE latency ${latencies.join(', ')} ms`);
       const r = await rows(t.channel.id);
       assert.equal(r.length, 3);
@@ -370,6 +379,60 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
     }
   });
 
+  test('a download cut off halfway is fetched again, never stored truncated', async () => {
+    // 3 MB come in 512 KiB chunks; the relay cuts the connection at the request for the second.
+    const relay = await proxy({ killOn: /UID FETCH 1 \(.*BODY\.PEEK\[\]<524288\./, killTimes: 1 });
+    const t = await setup({ imap: { port: relay.port } });
+    const raw = message('large', randomBytes(2250 * 1024).toString('base64').replace(/.{76}/g, '$&\r\n'));
+    assert.ok(raw.length > 3_000_000);
+    await append(t.folder, raw);
+    const { m } = manager();
+    try {
+      await m.sync();
+      await waitFor('the watermark at 1', async () => (await state(t.channel.id))?.lastUid === 1, 30_000);
+      const r = await rows(t.channel.id);
+      assert.equal(r.length, 1);
+      assert.equal(r[0]!.status, 'pending');
+      assert.equal(r[0]!.size, raw.length);
+      assert.deepEqual(blob(r[0]!.blobSha256), raw);
+      assert.ok(relay.connections >= 2, 'the poller reconnected');
+      assert.deepEqual(fs.readdirSync(path.join(s.dataDir, 'blobs', 'tmp')), [], 'no half-written file is left behind');
+    } finally {
+      await m.stop();
+      await relay.close();
+      await t.done();
+    }
+  });
+
+  test('a message the server fails to hand over is quarantined after 3 attempts; the mail behind it flows', async () => {
+    // The relay cuts the connection whenever the whole of UID 2 is asked for.
+    const relay = await proxy({ killOn: /UID FETCH 2 \(UID RFC822\.SIZE BODY\.PEEK\[\]/ });
+    const t = await setup({ imap: { port: relay.port } });
+    const raws = [message('before'), message('poison'), message('after')];
+    for (const raw of raws) await append(t.folder, raw);
+    const { m } = manager();
+    try {
+      await m.sync();
+      const r = await waitForRows(t.channel.id, 3, 40_000);
+      assert.equal(r[0]!.status, 'pending');
+      assert.deepEqual(blob(r[0]!.blobSha256), raws[0]);
+      assert.equal(r[1]!.status, 'quarantined');
+      assert.equal(r[1]!.reason, 'fetch_failed');
+      assert.match(r[1]!.detail ?? '', /failed 3 times .*still on the server/);
+      assert.equal(r[1]!.subject, 'poison');
+      const headerEnd = raws[1]!.indexOf('\r\n\r\n') + 4;
+      assert.deepEqual(blob(r[1]!.blobSha256), raws[1]!.subarray(0, headerEnd));
+      assert.equal(r[2]!.status, 'pending');
+      assert.deepEqual(blob(r[2]!.blobSha256), raws[2]);
+      assert.ok(relay.connections >= 4, `${relay.connections} connections`);
+      assert.equal(await messagesOnServer(t.folder), 3);
+    } finally {
+      await m.stop();
+      await relay.close();
+      await t.done();
+    }
+  });
+
   test('UIDVALIDITY change: identical messages are not stored twice, new ones are fetched', async () => {
     const t = await setup();
     const a = message('first');
@@ -393,7 +456,6 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
       await append(t.folder, c);
       const after = await waitFor('the new UIDVALIDITY with its watermark at 3', async () => {
         const st = await state(t.channel.id);
-        if (process.env.DBG) console.log('DBG', Date.now() % 1e6, JSON.stringify(st), (await rows(t.channel.id)).length);
         return st && st.uidValidity !== before!.uidValidity && st.lastUid === 3 ? st : null;
       }, 30_000);
       assert.notEqual(after.uidValidity, before!.uidValidity);
@@ -586,5 +648,15 @@ function suite(host: string, port: number, agent: { user: string; pass: string }
     } finally {
       await t.done();
     }
+  });
+
+  test('credentials cross the network only encrypted: STARTTLS is required unless the server is on this machine', () => {
+    const base = imapConfig('INBOX');
+    assert.equal(imapClientOptions({ ...base, host: 'imap.example.com', secure: false }).doSTARTTLS, true);
+    assert.equal(imapClientOptions({ ...base, host: 'imap.example.com', secure: true }).secure, true);
+    assert.equal(imapClientOptions({ ...base, host: '127.0.0.1', secure: false }).doSTARTTLS, false);
+    assert.equal(imapClientOptions({ ...base, host: '::1', secure: false }).doSTARTTLS, false);
+    assert.equal(imapClientOptions({ ...base, host: '10.0.0.5', secure: false }).doSTARTTLS, true);
+    assert.equal(imapClientOptions(base).logger, false);
   });
 }

@@ -13,7 +13,7 @@ const Secret = z.string().min(1).max(10_000).nullable().optional();
 export const ImapSettings = z.strictObject({
   host: Host,
   port: Port.default(993),
-  /** TLS from the first byte (993); false means plain or STARTTLS when offered (143). */
+  /** TLS from the first byte (993); false means STARTTLS (143), which is required unless the host is this machine. */
   secure: z.boolean().default(true),
   user: NonEmptyText(254),
   password: Secret,

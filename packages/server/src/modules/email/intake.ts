@@ -17,8 +17,11 @@ const HEAD_BYTES = 64 * 1024;
 export interface StoreInboundInput {
   channel: ChannelRow;
   source: InboundRow['source'];
-  /** The raw message, streamed to storage; or, for mail too large to download, its size and headers. */
-  raw: Readable | { oversize: number; headers: Buffer };
+  /**
+   * The raw message, streamed to storage; or, for mail that is not downloaded (too large, or the
+   * server cannot hand it over), its size and headers, quarantined with `why` (default: oversize).
+   */
+  raw: Readable | { oversize: number; headers: Buffer; why?: { reason: string; detail: string } };
   imap?: { uidValidity: number; uid: number };
   envelope?: { from: string | null; to: string[]; remoteIp: string | null };
 }
@@ -37,32 +40,24 @@ export interface StoredInbound {
  * limit is quarantined with only its headers kept.
  */
 export async function storeInbound(ctx: Ctx, input: StoreInboundInput): Promise<StoredInbound> {
-  const { channel } = input;
-  let head: Buffer;
-  let blob: { sha256: string; size: number } | null;
-  let oversize = false;
-  if (input.raw instanceof Readable) {
-    const headCapture = captureHead();
-    try {
-      const stored = await ctx.storage.put(input.raw.pipe(headCapture.stream), channel.maxMessageBytes);
-      blob = { sha256: stored.sha256, size: stored.size };
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'payload_too_large') throw err;
-      // Read the rest so the sender's connection completes; keep only what was captured.
-      const total = await drain(input.raw, headCapture.bytes());
-      oversize = true;
-      blob = null;
-      head = headCapture.head();
-      return record(ctx, input, { head, blob: await storeHead(ctx, head), size: total, oversize });
-    }
-    head = headCapture.head();
-  } else {
-    head = input.raw.headers.subarray(0, HEAD_BYTES);
-    oversize = true;
-    blob = await storeHead(ctx, head);
-    return record(ctx, input, { head, blob, size: input.raw.oversize, oversize });
+  const { channel, raw } = input;
+  if (!(raw instanceof Readable)) {
+    const head = raw.headers.subarray(0, HEAD_BYTES);
+    return record(ctx, input, { head, blob: await storeHead(ctx, head), size: raw.oversize, oversize: true, why: raw.why });
   }
-  return record(ctx, input, { head, blob, size: blob.size, oversize });
+  const capture = captureHead();
+  // A source that breaks off (a client gone mid-DATA) fails the store instead of hanging it.
+  raw.once('error', (err) => capture.stream.destroy(err));
+  try {
+    const stored = await ctx.storage.put(raw.pipe(capture.stream), channel.maxMessageBytes);
+    return record(ctx, input, { head: capture.head(), blob: stored, size: stored.size, oversize: false });
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'payload_too_large') throw err;
+    // Read the rest so the sender's connection completes; keep only what was captured.
+    const total = await drain(raw, capture.bytes());
+    const head = capture.head();
+    return record(ctx, input, { head, blob: await storeHead(ctx, head), size: total, oversize: true });
+  }
 }
 
 async function storeHead(ctx: Ctx, head: Buffer): Promise<{ sha256: string; size: number }> {
@@ -73,8 +68,9 @@ async function storeHead(ctx: Ctx, head: Buffer): Promise<{ sha256: string; size
 async function record(
   ctx: Ctx,
   input: StoreInboundInput,
-  m: { head: Buffer; blob: { sha256: string; size: number }; size: number; oversize: boolean },
+  m: { head: Buffer; blob: { sha256: string; size: number }; size: number; oversize: boolean; why?: { reason: string; detail: string } },
 ): Promise<StoredInbound> {
+  const quarantine = m.why ?? { reason: 'oversize', detail: `${m.size} bytes, over this channel's limit of ${input.channel.maxMessageBytes}; only the headers were kept` };
   const h = readHead(m.head);
   // Two different messages with the same Message-ID are both kept: the key includes the content.
   const dedupeKey = m.oversize
@@ -89,8 +85,8 @@ async function record(
         channelId: input.channel.id,
         source: input.source,
         status: m.oversize ? 'quarantined' : 'pending',
-        reason: m.oversize ? 'oversize' : null,
-        detail: m.oversize ? `${m.size} bytes, over this channel's limit of ${input.channel.maxMessageBytes}; only the headers were kept` : null,
+        reason: m.oversize ? quarantine.reason : null,
+        detail: m.oversize ? quarantine.detail : null,
         blobSha256: m.blob.sha256,
         size: m.size,
         headerMessageId: h.messageId,

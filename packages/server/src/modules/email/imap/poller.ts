@@ -20,10 +20,12 @@ const IDLE_DELAY_MS = 300;
 const MAX_IDLE_MS = 5 * 60_000;
 /** A message's download is asked for in chunks of this size. */
 const DOWNLOAD_CHUNK = 512 * 1024;
+/** How many messages' sizes one FETCH asks for. */
+const SIZE_BATCH = 500;
 /** Enough of a header block for storeInbound, which keeps 64 KiB of it. */
 const HEADER_BYTES = 64 * 1024;
 /** After this many failed downloads of the same message it is quarantined and the rest flows on. */
-const MAX_FETCH_ATTEMPTS = 5;
+const MAX_FETCH_ATTEMPTS = 3;
 /** How long stop() lets the message being stored finish before it cuts the connection. */
 const STOP_GRACE_MS = 5_000;
 
@@ -58,7 +60,13 @@ async function imapCall<T>(p: Promise<T>): Promise<T> {
  */
 class ForwardingStream extends PassThrough {
   override pipe<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T {
-    this.once('error', (err) => (dest as unknown as { destroy?: (e: Error) => void }).destroy?.(err));
+    this.once('error', (err) => {
+      const d = dest as unknown as NodeJS.EventEmitter & { destroy?: (e: Error) => void };
+      // The consumer may not listen yet (it opens its file first); it learns of the error
+      // from the stream's errored state then, and the process must not crash meanwhile.
+      d.on('error', () => {});
+      d.destroy?.(err);
+    });
     return super.pipe(dest, options);
   }
 }
@@ -78,6 +86,8 @@ export class MailboxPoller {
   private readonly cfg: ImapConfig;
   private readonly pollMs: number;
   private client: ImapFlow | null = null;
+  /** The client while it connects, so stop() can cut a slow connect short. */
+  private connecting: ImapFlow | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
   /** Set by IDLE news while a round runs, so the next round starts at once. */
@@ -86,10 +96,12 @@ export class MailboxPoller {
   private leaseValidUntil = 0;
   private renewTimer: NodeJS.Timeout | null = null;
   private renewing: Promise<void> | null = null;
+  /** When the mailbox was last selected (performance.now()). */
+  private selectedAt = 0;
   /** Whether the open connection has had its delete-after-import cleanup. */
   private cleaned = false;
-  /** Failed downloads per `uidValidity:uid`. */
-  private readonly failures = new Map<string, number>();
+  /** Failed downloads per `uidValidity:uid`, with the last error. */
+  private readonly failures = new Map<string, { attempts: number; error: string }>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -121,7 +133,10 @@ export class MailboxPoller {
     if (this.renewTimer) clearInterval(this.renewTimer);
     this.renewTimer = null;
     this.wakeUp?.();
-    const force = setTimeout(() => this.client?.close(), STOP_GRACE_MS);
+    const force = setTimeout(() => {
+      this.connecting?.close();
+      this.client?.close();
+    }, STOP_GRACE_MS);
     try {
       await this.running;
     } finally {
@@ -199,6 +214,7 @@ export class MailboxPoller {
     client.on('close', () => {
       if (this.client === client) this.wake();
     });
+    this.connecting = client;
     try {
       if (!this.cfg.password) throw markImap(new Error(`no IMAP password is set for ${this.cfg.user}`));
       await imapCall(client.connect());
@@ -207,8 +223,11 @@ export class MailboxPoller {
     } catch (err) {
       client.close();
       throw err;
+    } finally {
+      this.connecting = null;
     }
     this.client = client;
+    this.selectedAt = performance.now();
     this.cleaned = false;
   }
 
@@ -224,16 +243,14 @@ export class MailboxPoller {
 
   /** One pass over everything above the watermark. False when it stopped early (lease lost or stop()). */
   private async round(): Promise<boolean> {
-    let client = this.client;
+    const client = this.client;
     if (!client?.usable || !client.mailbox) throw markImap(Object.assign(new Error('connection lost'), { code: 'EConnectionClosed' }));
-    // STATUS reads the mailbox afresh. A session whose mailbox was deleted and created again
-    // may go on answering from the old one (Dovecot does, measured), so it is opened anew.
-    const status = await imapCall(client.status(client.mailbox.path, { uidValidity: true, uidNext: true }));
-    if (status && status.uidValidity !== undefined && status.uidValidity !== client.mailbox.uidValidity) {
-      await this.disconnect();
-      await this.connect();
-      client = this.client!;
-      if (!client.mailbox) throw markImap(Object.assign(new Error('connection lost'), { code: 'EConnectionClosed' }));
+    if (performance.now() - this.selectedAt >= this.pollMs) {
+      // Selected afresh at every fallback poll: a session whose mailbox was deleted and created
+      // again may go on answering from the old one without a word (Dovecot does, measured).
+      await imapCall(client.mailboxOpen(client.mailbox.path, { readOnly: !this.cfg.deleteAfterImport }));
+      this.selectedAt = performance.now();
+      if (!client.mailbox) throw markImap(Object.assign(new Error('mailbox closed'), { code: 'EConnectionClosed' }));
     }
     const uidValidity = Number(client.mailbox.uidValidity);
     const [state] = await this.ctx.db
@@ -258,15 +275,22 @@ export class MailboxPoller {
       await this.deleteImported(client, uidValidity, lastUid);
     }
     this.cleaned = true;
-    if (status && status.uidNext !== undefined && status.uidValidity === client.mailbox.uidValidity && status.uidNext <= lastUid + 1) {
-      return true; // nothing new
-    }
+    // The new UIDs first, then their sizes a batch at a time, so a mailbox with half a million
+    // unread messages costs a list of numbers, not half a million message objects.
     // `N:*` always includes the highest UID, even when it is below N; hence the filter.
-    const listed = await imapCall(client.fetchAll(`${lastUid + 1}:*`, { uid: true, size: true }, { uid: true }));
-    const todo = listed.filter((m) => m.uid > lastUid).sort((a, b) => a.uid - b.uid);
-    for (const m of todo) {
-      if (this.stopping || !this.hasLease()) return false;
-      await this.importOne(client, uidValidity, m.uid, m.size ?? 0);
+    const found = await imapCall(client.search({ uid: `${lastUid + 1}:*` }, { uid: true }));
+    if (!Array.isArray(found)) throw markImap(new Error(`the server refused UID SEARCH ${lastUid + 1}:*`));
+    const uids = found.filter((u) => u > lastUid).sort((a, b) => a - b);
+    for (let i = 0; i < uids.length; i += SIZE_BATCH) {
+      const batch = uids.slice(i, i + SIZE_BATCH);
+      const listed = await imapCall(client.fetchAll(batch.join(','), { uid: true, size: true }, { uid: true }));
+      const sizes = new Map(listed.map((m) => [m.uid, m.size ?? 0]));
+      for (const uid of batch) {
+        if (this.stopping || !this.hasLease()) return false;
+        const size = sizes.get(uid);
+        if (size === undefined) continue; // expunged meanwhile
+        await this.importOne(client, uidValidity, uid, size);
+      }
     }
     return true;
   }
@@ -275,12 +299,19 @@ export class MailboxPoller {
     const imap = { uidValidity, uid };
     const channel = this.channel;
     const key = `${uidValidity}:${uid}`;
+    const failed = this.failures.get(key);
     /** The error, if any, with which the server failed to hand over this message. */
     let fetchFailure: unknown = null;
     let result: StoredInbound;
     let keepOnServer = false;
     try {
-      if (size > channel.maxMessageBytes) {
+      if (failed && failed.attempts >= MAX_FETCH_ATTEMPTS) {
+        // A poison message: the server failed to hand it over again and again (SECURITY 10).
+        const quarantined = await this.quarantineUnreadable(client, imap, size, failed.error);
+        if (!quarantined) return;
+        result = quarantined;
+        keepOnServer = true;
+      } else if (size > channel.maxMessageBytes) {
         // Quarantined from its header alone: the body is never downloaded.
         const headers = await this.fetchHeader(client, uid).catch((err: unknown) => Promise.reject((fetchFailure = err)));
         if (!headers) return; // expunged meanwhile
@@ -309,13 +340,10 @@ export class MailboxPoller {
       }
       this.failures.delete(key);
     } catch (err) {
-      if (fetchFailure === null || err !== fetchFailure) throw err;
-      const attempts = (this.failures.get(key) ?? 0) + 1;
-      this.failures.set(key, attempts);
-      if (attempts < MAX_FETCH_ATTEMPTS || !client.usable) throw err;
-      result = await this.quarantineUnreadable(client, imap, size, describeImapError(err, this.cfg));
-      this.failures.delete(key);
-      keepOnServer = true;
+      if (fetchFailure !== null && err === fetchFailure) {
+        this.failures.set(key, { attempts: (failed?.attempts ?? 0) + 1, error: describeImapError(err, this.cfg) });
+      }
+      throw err;
     }
     if (!result.duplicate || result.status === 'pending') {
       try {
@@ -341,13 +369,11 @@ export class MailboxPoller {
    * A message the server failed to deliver MAX_FETCH_ATTEMPTS times: kept from its header (if
    * even that can be read) and quarantined, so the mail behind it keeps flowing.
    */
-  private async quarantineUnreadable(client: ImapFlow, imap: { uidValidity: number; uid: number }, size: number, why: string): Promise<StoredInbound> {
-    const headers = (await this.fetchHeader(client, imap.uid).catch(() => null)) ?? Buffer.alloc(0);
-    const result = await storeInbound(this.ctx, { channel: this.channel, source: 'imap', raw: { oversize: size, headers }, imap });
-    await this.ctx.db
-      .update(inboundMails)
-      .set({ reason: 'fetch_failed', detail: `the server failed ${MAX_FETCH_ATTEMPTS} times to deliver it: ${why}; it is still on the server` })
-      .where(and(eq(inboundMails.id, result.id), eq(inboundMails.reason, 'oversize')));
+  private async quarantineUnreadable(client: ImapFlow, imap: { uidValidity: number; uid: number }, size: number, why: string): Promise<StoredInbound | null> {
+    const headers = await this.fetchHeader(client, imap.uid).catch(() => Buffer.alloc(0));
+    if (!headers) return null; // expunged meanwhile
+    const detail = `the server failed ${MAX_FETCH_ATTEMPTS} times to hand it over (${why}); only its header was kept, the message is still on the server`;
+    const result = await storeInbound(this.ctx, { channel: this.channel, source: 'imap', raw: { oversize: size, headers, why: { reason: 'fetch_failed', detail } }, imap });
     this.ctx.log.error({ channelId: this.channel.id, uid: imap.uid, error: why }, 'IMAP message quarantined after repeated fetch failures');
     return result;
   }
@@ -357,7 +383,9 @@ export class MailboxPoller {
    * server: stored, but the process stopped before it could delete them. Quarantined ones stay.
    */
   private async deleteImported(client: ImapFlow, uidValidity: number, lastUid: number): Promise<void> {
-    const present = (await imapCall(client.fetchAll(`1:${lastUid}`, { uid: true }, { uid: true }))).map((m) => m.uid).filter((u) => u <= lastUid);
+    const found = await imapCall(client.search({ uid: `1:${lastUid}` }, { uid: true }));
+    if (!Array.isArray(found)) throw markImap(new Error(`the server refused UID SEARCH 1:${lastUid}`));
+    const present = found.filter((u) => u <= lastUid);
     for (let i = 0; i < present.length; i += 500) {
       const batch = present.slice(i, i + 500);
       const stored = await this.ctx.db
