@@ -71,3 +71,12 @@ describe('safeFilename', () => {
     assert.ok(out.endsWith('.pdf'));
   });
 });
+
+describe('pathological input', () => {
+  // A long run of blanks once took minutes in a backtracking replace; it must stay linear.
+  it('turns megabytes of spaces into text without hanging', { timeout: 10_000 }, () => {
+    const text = htmlToText(`<p>a${' '.repeat(2_000_000)}b</p><p>${'&nbsp;'.repeat(200_000)}\nc</p>`);
+    assert.match(text, /^a +b/);
+    assert.match(text, /c$/);
+  });
+});

@@ -25,6 +25,8 @@ import { queueAutoAck } from './outbound/queue.ts';
 export const MAX_ATTEMPTS = 3;
 /** Contacts one mail may create, its sender included (SECURITY 9). */
 const MAX_NEW_CONTACTS = 40;
+/** Parser warnings that mean the stored text may miss something: the original .eml is attached. */
+const KEEP_ORIGINAL_WHEN = new Set(['charset', 'parse_error', 'mime_malformed', 'html_too_large', 'html_too_deep', 'attachment_failed', 'tnef', 'uuencode']);
 /** More distinct ticket references than this in one mail is thread spraying (SECURITY 13). */
 const MAX_SUBJECT_NUMBERS = 3;
 
@@ -365,7 +367,7 @@ export class MailProcessor {
     const now = this.ctx.clock.now();
     const files = parsed.attachments.map((a) => ({ ...a }));
     // What could not be read in full is kept as the original message.
-    if (row.blobSha256 && (parsed.limited || parsed.warnings.some((w) => ['charset', 'parse_error', 'html_too_large', 'attachment_failed', 'tnef', 'uuencode'].includes(w)))) {
+    if (row.blobSha256 && (parsed.limited || parsed.warnings.some((w) => KEEP_ORIGINAL_WHEN.has(w)))) {
       files.push({ sha256: row.blobSha256, size: row.size, filename: 'original.eml', contentType: 'message/rfc822', contentId: null, inline: false });
     }
     if (files.length === 0) return [];

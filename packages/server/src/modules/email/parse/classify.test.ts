@@ -97,6 +97,10 @@ describe('classifyMail: further rules', () => {
     assert.deepEqual(await classify('X-Autorespond: Abwesend'), auto('x-autoreply'));
   });
 
+  it('Precedence: auto_reply (sent by auto-responders) is automated', async () => {
+    assert.deepEqual(await classify('Precedence: auto_reply'), auto('precedence'));
+  });
+
   it('postmaster is a bounce sender, case-insensitively', async () => {
     assert.deepEqual(await classify('From: PostMaster@example.org'), bounce('mailer-daemon'));
   });

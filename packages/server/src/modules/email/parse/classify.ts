@@ -14,6 +14,8 @@ export interface MailKind {
   reasons: string[];
 }
 
+/** Precedence values of machine mail: RFC 3834's bulk/junk/list, plus auto-responders' auto_reply. */
+const AUTOMATED_PRECEDENCE = new Set(['bulk', 'junk', 'list', 'auto_reply', 'auto-reply']);
 const NOREPLY_LOCAL_PART = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply)(?:[-_.+].*)?$/i;
 
 /**
@@ -22,7 +24,7 @@ const NOREPLY_LOCAL_PART = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?r
  * | hit | automated | bounce | reason |
  * |---|---|---|---|
  * | `Auto-Submitted` other than `no` | yes | | `auto-submitted` |
- * | `Precedence: bulk`, `junk` or `list` | yes | | `precedence` |
+ * | `Precedence: bulk`, `junk` or `list` (and `auto_reply`, which auto-responders send) | yes | | `precedence` |
  * | `X-Auto-Response-Suppress` (any value) | yes | | `x-auto-response-suppress` |
  * | `X-Loop` | yes | | `x-loop` |
  * | `List-Id` or `List-Unsubscribe` | yes | | `list` |
@@ -51,7 +53,7 @@ export function classifyMail(m: ParsedMail, ours: { domains: string[] }): MailKi
   const autoSubmitted = token('auto-submitted');
   const precedence = token('precedence');
   if (autoSubmitted && autoSubmitted !== 'no') hit('auto-submitted');
-  if (precedence === 'bulk' || precedence === 'junk' || precedence === 'list') hit('precedence');
+  if (AUTOMATED_PRECEDENCE.has(precedence)) hit('precedence');
   if (has('x-auto-response-suppress')) hit('x-auto-response-suppress');
   if (has('x-loop')) hit('x-loop');
   if (has('list-id') || has('list-unsubscribe')) hit('list');

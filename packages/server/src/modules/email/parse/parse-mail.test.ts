@@ -185,7 +185,7 @@ Footer: https://liste.example.de/abmelden
     assert.deepEqual(m.warnings, []);
   });
 
-  it('gives text for a multipart without closing boundary and for bad base64', async () => {
+  it('gives text plus a mime_malformed warning for broken MIME (no closing boundary, bad base64)', async () => {
     const open = await parse(`From: a@x.de
 Subject: open
 Content-Type: multipart/mixed; boundary="zz"
@@ -196,6 +196,7 @@ Content-Type: text/plain
 Hallo ohne Ende
 `);
     assert.equal(open.text, 'Hallo ohne Ende');
+    assert.ok(open.warnings.includes('mime_malformed'));
     const bad = await parse(`From: a@x.de
 Subject: bad
 Content-Type: text/plain
@@ -204,6 +205,57 @@ Content-Transfer-Encoding: base64
 SGFsbG8g!!V2VsdA=*=
 `);
     assert.match(bad.text, /^Hallo/);
+    assert.ok(bad.warnings.includes('mime_malformed'));
+  });
+
+  it('shows the raw body of a multipart that names no boundary', async () => {
+    const m = await parse(`From: a@x.de
+Subject: no boundary
+Content-Type: multipart/mixed
+
+--xyz
+Content-Type: text/plain
+
+Rueckruf erbeten, Vorgang 70001.
+--xyz--
+`);
+    assert.match(m.text, /Rueckruf erbeten, Vorgang 70001\./);
+    assert.ok(m.warnings.includes('mime_malformed'));
+  });
+
+  it('flags bad quoted-printable and unknown transfer encodings, and keeps their text', async () => {
+    const qp = await parse('From: a@x.de\nSubject: qp\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nLieferung 70005 =ZZ Gr=C3=BC=C3=9Fe\n');
+    assert.match(qp.text, /Lieferung 70005/);
+    assert.ok(qp.warnings.includes('mime_malformed'));
+    const cte = await parse('From: a@x.de\nSubject: cte\nContent-Type: text/plain\nContent-Transfer-Encoding: x-bogus\n\nVorgang 70010\n');
+    assert.equal(cte.text, 'Vorgang 70010');
+    assert.ok(cte.warnings.includes('mime_malformed'));
+  });
+
+  it('does not flag well-formed nested multiparts, base64 and soft line breaks', async () => {
+    const m = await parse(`From: a@x.de
+Subject: ok
+Content-Type: multipart/mixed; boundary="outer"
+
+--outer
+Content-Type: multipart/alternative; boundary="inner"
+
+--inner
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+Gr=C3=BC=C3=9Fe, eine lange Zeile mit weichem Umbruch =
+am Ende=
+--inner
+Content-Type: text/html; charset=utf-8
+Content-Transfer-Encoding: base64
+
+${b64(Buffer.from('<p>Grüße</p>'))}
+--inner--
+--outer--
+`);
+    assert.equal(m.text, 'Grüße, eine lange Zeile mit weichem Umbruch am Ende');
+    assert.deepEqual(m.warnings, []);
   });
 
   it('falls back to text when the HTML is over maxHtmlChars', async () => {
@@ -496,6 +548,19 @@ describe('parseMail: limits', () => {
     assert.equal(m.limited, 'text');
     assert.equal(m.subject, 'log');
     assert.match(m.text, /text body too large/);
+  });
+
+  it('falls back to text for 10,000 nested <div> and parses megabytes of whitespace quickly', async () => {
+    const started = Date.now();
+    const deep = await parse(`From: a@x.de\nSubject: deep\nContent-Type: text/html\n\n${'<div>'.repeat(10_000)}Hallo${'</div>'.repeat(10_000)}\n`);
+    assert.equal(deep.limited, 'html');
+    assert.ok(deep.warnings.includes('html_too_deep'));
+    assert.equal(deep.html, '');
+    assert.equal(deep.text, 'Hallo');
+    const blank = await parse(`From: a@x.de\nSubject: blank\nContent-Type: text/html\n\n<p>Hallo</p>${' '.repeat(1_900_000)}${'&nbsp;'.repeat(10_000)}<p>Welt</p>\n`);
+    assert.equal(blank.limited, null);
+    assert.match(blank.text, /^Hallo\s+Welt$/);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
   });
 
   it('stops at a 1 MB header block and still reads the subject', async () => {

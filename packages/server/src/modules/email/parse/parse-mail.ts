@@ -9,6 +9,7 @@ import { isInline, readAttachmentHead, storeAttachment, type StoredAttachment } 
 import { bodyDecoderFor } from './charset.ts';
 import { isBounceSender, parseDeliveryStatus, parsePlainBounce, returnedMessageId } from './dsn.ts';
 import { parseMessageIds, readTopHeaders, type TopHeaders } from './headers.ts';
+import { htmlNestingExceeds, shortenBlankRuns, stripTags } from './html-guard.ts';
 import type { ParseLimits } from './limits.ts';
 import { prescan, readLeadingHeaders } from './prescan.ts';
 import type { DeliveryStatus, LimitReason, ParsedMail } from './types.ts';
@@ -77,6 +78,7 @@ export async function parseMail(rawPath: string, blobRoot: string, limits: Parse
   if (stat.size === 0) warnings.add('empty');
   if (scan.uuencode) warnings.add('uuencode');
   if (scan.tnef) warnings.add('tnef');
+  if (scan.malformed) warnings.add('mime_malformed');
 
   const body = await streamBody(rawPath, new BlobStorage(blobRoot), limits, warnings, scan.textBytes > TEXT_TO_HTML_MAX_BYTES);
   if (body.failed) {
@@ -84,19 +86,19 @@ export async function parseMail(rawPath: string, blobRoot: string, limits: Parse
     return assemble(top, { text: placeholderText('parse_error'), attachments: body.attachments, warnings });
   }
 
-  // HTML: sanitized with the e-mail allowlist, or dropped past the limit (text is kept).
-  const rawHtml = body.message?.html ?? '';
+  // HTML: sanitized with the e-mail allowlist, or dropped past the limits (the text is kept).
+  const rawHtml = shortenBlankRuns(body.message?.html ?? '');
   let html = '';
   let limited: LimitReason | null = null;
-  if (rawHtml.length > limits.maxHtmlChars) {
-    limited = 'html';
-    warnings.add('html_too_large');
-  } else if (rawHtml.trim()) {
-    html = sanitizeMessageHtml(rawHtml).replace(/\u0000/g, '');
-  }
+  if (rawHtml.length > limits.maxHtmlChars) warnings.add('html_too_large');
+  else if (htmlNestingExceeds(rawHtml)) warnings.add('html_too_deep');
+  else if (rawHtml.trim()) html = sanitizeMessageHtml(rawHtml).replace(/\u0000/g, '');
+  if (warnings.has('html_too_large') || warnings.has('html_too_deep')) limited = 'html';
 
   let text = body.message?.text ?? '';
-  if (!text.trim()) text = html ? htmlToText(html) : rawHtml ? htmlToText(rawHtml.slice(0, limits.maxHtmlChars)) : '';
+  if (!text.trim()) text = html ? htmlToText(html) : limited ? textOfUnsafeHtml(rawHtml.slice(0, limits.maxHtmlChars)) : '';
+  // A multipart without a boundary has no parts MailParser could find: show its raw body.
+  if (!text.trim() && scan.unsplitBody) text = scan.unsplitBody.replace(/\r\n?/g, '\n');
   if (body.statusText) text = `${text.trimEnd()}\n\n${body.statusText}`;
   text = text.replace(/\u0000/g, '').replace(/^\n+/, '').trimEnd();
 
@@ -184,6 +186,11 @@ function deliveryStatus(top: TopHeaders, body: BodyResult, embeddedIds: string[]
     };
   }
   return isBounceSender(top.from) ? parsePlainBounce(text, top.messageId) : null;
+}
+
+/** Text for HTML that was not sanitized; too deeply nested HTML only gets its tags stripped. */
+function textOfUnsafeHtml(html: string): string {
+  return htmlNestingExceeds(html) ? stripTags(html) : htmlToText(html);
 }
 
 /** Whether a Content-Type value is `multipart/report` with `report-type=delivery-status`. */

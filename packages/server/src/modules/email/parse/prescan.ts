@@ -15,6 +15,12 @@ const { Splitter, Headers } = mailsplit;
  * body, so such a message is not handed to the full parser (which would buffer it).
  */
 const HTML_BYTES_FACTOR = 8;
+/** Raw body kept from a multipart without a boundary, as best-effort text. */
+const MAX_RAW_FALLBACK = 256 * 1024;
+const KNOWN_ENCODINGS = new Set(['', '7bit', '8bit', 'binary', 'base64', 'quoted-printable']);
+const UUENCODE = new Set(['x-uuencode', 'uuencode', 'x-uue']);
+/** `=` that starts neither a hex escape nor a soft line break (chunks end at line ends). */
+const BAD_QP_ESCAPE = /=(?![0-9A-Fa-f]{2}|[ \t]*(?:\r?\n|$))/;
 
 /** What the structure pass learned without buffering any body. */
 export interface Prescan {
@@ -28,6 +34,13 @@ export interface Prescan {
   embeddedMessageIds: string[];
   uuencode: boolean;
   tnef: boolean;
+  /**
+   * The structure or an encoding is broken (multipart without boundary or closing delimiter,
+   * invalid base64 or quoted-printable, unknown transfer encoding): text is best effort.
+   */
+  malformed: boolean;
+  /** Raw body of a multipart that names no boundary (MailParser drops it), for best-effort text. */
+  unsplitBody: string;
 }
 
 class LimitHit extends Error {
@@ -44,13 +57,33 @@ type SplitNode = Extract<SplitterChunk, { type: 'node' }>;
  * and are only counted. Throws only when the file cannot be read.
  */
 export async function prescan(rawPath: string, limits: ParseLimits): Promise<Prescan> {
-  const result: Prescan = { rootLines: null, limited: null, parts: 0, textBytes: 0, embeddedMessageIds: [], uuencode: false, tnef: false };
+  const result: Prescan = {
+    rootLines: null,
+    limited: null,
+    parts: 0,
+    textBytes: 0,
+    embeddedMessageIds: [],
+    uuencode: false,
+    tnef: false,
+    malformed: false,
+    unsplitBody: '',
+  };
   const htmlLimit = limits.maxHtmlChars * HTML_BYTES_FACTOR;
   let htmlBytes = 0;
+  const checks = new EncodingChecks();
 
   const inspect = (chunk: SplitterChunk): void => {
     if (chunk.type !== 'node') {
       const node = chunk.node;
+      if (chunk.type === 'data') {
+        if (node.multipart && !node._boundary) {
+          if (result.unsplitBody.length < MAX_RAW_FALLBACK) result.unsplitBody += chunk.value.subarray(0, MAX_RAW_FALLBACK).toString('utf8');
+        } else {
+          checks.closingDelimiters(node, chunk.value);
+        }
+        return;
+      }
+      checks.body(node, chunk.value);
       // MailParser buffers a text part as a string unless its disposition makes it an attachment.
       if (chunk.type !== 'body' || (node.disposition && node.disposition !== 'inline')) return;
       const bytes = chunk.value?.length ?? 0;
@@ -74,8 +107,10 @@ export async function prescan(rawPath: string, limits: ParseLimits): Promise<Pre
       const id = headers.getFirst('message-id');
       if (id) result.embeddedMessageIds.push(id);
     }
-    const encoding = (chunk.encoding || '').toLowerCase();
-    if (encoding === 'x-uuencode' || encoding === 'uuencode' || encoding === 'x-uue') result.uuencode = true;
+    const encoding = chunk.encoding || '';
+    if (UUENCODE.has(encoding)) result.uuencode = true;
+    else if (!KNOWN_ENCODINGS.has(encoding) || (chunk.multipart && !chunk._boundary)) result.malformed = true;
+    checks.node(chunk);
     if (chunk.contentType === 'application/ms-tnef' || /^winmail\.dat$/i.test(chunk.filename || '')) result.tnef = true;
   };
 
@@ -104,7 +139,59 @@ export async function prescan(rawPath: string, limits: ParseLimits): Promise<Pre
     else if ((err as { code?: string }).code === 'EMAXLEN') result.limited = /child/i.test((err as Error).message) ? 'parts' : 'header_bytes';
     else throw err;
   }
+  if (checks.broken()) result.malformed = true;
   return result;
+}
+
+/**
+ * Tracks, per MIME part, whether its multipart closing delimiter was seen and whether its
+ * base64 or quoted-printable body is well formed. Linear in the bytes streamed past.
+ */
+class EncodingChecks {
+  private readonly unclosed = new Map<SplitNode, Buffer>();
+  private readonly base64 = new Map<SplitNode, { chars: number; padded: boolean }>();
+  private bad = false;
+
+  node(node: SplitNode): void {
+    if (node._boundary) this.unclosed.set(node, Buffer.concat([Buffer.from('--'), node._boundary, Buffer.from('--')]));
+    if (node.encoding === 'base64') this.base64.set(node, { chars: 0, padded: false });
+  }
+
+  /**
+   * Delimiter lines arrive as `data` chunks; consecutive ones are grouped under the first
+   * line's part, so the part and its ancestors are checked.
+   */
+  closingDelimiters(node: SplitNode, value: Buffer): void {
+    for (let p: SplitNode | false = node; p; p = p.parentNode) {
+      const closing = this.unclosed.get(p);
+      if (closing && value.includes(closing)) this.unclosed.delete(p);
+    }
+  }
+
+  body(node: SplitNode, value: Buffer): void {
+    if (this.bad) return;
+    if (node.encoding === 'quoted-printable') {
+      if (BAD_QP_ESCAPE.test(value.toString('latin1'))) this.bad = true;
+      return;
+    }
+    const state = this.base64.get(node);
+    if (!state) return;
+    const s = value.toString('latin1');
+    const pad = s.indexOf('=');
+    if (/[^A-Za-z0-9+/=\s]/.test(s) || (state.padded && /[A-Za-z0-9+/]/.test(s)) || (pad >= 0 && /[A-Za-z0-9+/]/.test(s.slice(pad)))) {
+      this.bad = true;
+      return;
+    }
+    if (pad >= 0) state.padded = true;
+    state.chars += s.length - (s.match(/\s/g)?.length ?? 0);
+  }
+
+  /** Whether anything was malformed, checked once the whole message has streamed past. */
+  broken(): boolean {
+    if (this.bad || this.unclosed.size > 0) return true;
+    for (const { chars } of this.base64.values()) if (chars % 4 !== 0) return true;
+    return false;
+  }
 }
 
 /** The top-level message is depth 1; every enclosing part adds one. */

@@ -40,8 +40,10 @@ export type LimitReason = 'parts' | 'depth' | 'header_bytes' | 'html' | 'text';
  *
  * `warnings` holds machine codes: `charset` (unknown charset, decoded as Latin-1),
  * `parse_error` (the MIME stream broke off; text is a placeholder and the caller attaches the
- * raw .eml), `html_too_large`, `attachment_failed`, `attachment_too_large`, `uuencode`, `tnef`,
- * `invalid_message_id`, `empty`.
+ * raw .eml), `html_too_large` and `html_too_deep` (HTML dropped, `limited: 'html'`),
+ * `mime_malformed` (no or unclosed multipart boundary, invalid base64 or quoted-printable, unknown
+ * transfer encoding: text is best effort, attach the raw .eml), `attachment_failed`,
+ * `attachment_too_large`, `uuencode`, `tnef`, `invalid_message_id`, `empty`.
  */
 export interface ParsedMail {
   messageId: string | null;
