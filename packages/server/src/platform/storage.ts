@@ -18,7 +18,16 @@ export interface StoredBlob {
  * hash, never a user-supplied name, so nothing a customer names can reach another path.
  */
 export class BlobStorage {
+  /** Directories known to exist, so a busy server does not ask the file system every time. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly root: string) {}
+
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.made.has(dir)) return;
+    await fsp.mkdir(dir, { recursive: true });
+    this.made.add(dir);
+  }
 
   pathFor(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('bad_request', 'invalid blob key');
@@ -28,7 +37,7 @@ export class BlobStorage {
   /** Streams `input` to disk while hashing; rejects with 413 past `limit` bytes. */
   async put(input: Readable, limit: number): Promise<StoredBlob> {
     const tmpDir = path.join(this.root, 'tmp');
-    await fsp.mkdir(tmpDir, { recursive: true });
+    await this.ensureDir(tmpDir);
     const tmp = path.join(tmpDir, randomBytes(16).toString('hex'));
     const hash = createHash('sha256');
     let size = 0;
@@ -48,7 +57,7 @@ export class BlobStorage {
     }
     const sha256 = hash.digest('hex');
     const dest = this.pathFor(sha256);
-    await fsp.mkdir(path.dirname(dest), { recursive: true });
+    await this.ensureDir(path.dirname(dest));
     await fsp.rename(tmp, dest);
     return { sha256, size, path: dest };
   }

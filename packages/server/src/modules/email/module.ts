@@ -62,7 +62,7 @@ export class Mail {
       pool: this.pool,
       resolver: this.resolver,
       mta: this.services.config.PUBLIC_URL ? new URL(this.services.config.PUBLIC_URL).hostname : os.hostname(),
-    });
+    }, this.services.config.MAIL_PROCESS_CONCURRENCY);
     return this.processorInstance;
   }
 

@@ -137,17 +137,26 @@ export class MailProcessor {
       const auth = ownLoop
         ? null
         : await checkMailAuth(rawPath, { ip: row.remoteIp, sender: row.envelopeFrom, resolver: this.deps.resolver, mta: this.deps.mta });
-      await inTransaction(this.ctx, async (tx, emit) => {
-        const [locked] = await tx.select().from(inboundMails).where(eq(inboundMails.id, row.id)).for('update');
-        if (!locked || !['pending', 'failed'].includes(locked.status)) return;
-        const outcome = ownLoop
-          ? ({ status: 'ignored', reason: 'own_loop', detail: 'our own outbound mail came back in: an alias or forward loops to this mailbox' } as const)
-          : await this.apply(tx, emit, locked, channel, parsed, kind, auth);
-        await this.finish(row.id, outcome, tx);
-      });
+      // Two mails creating the same new contacts can deadlock on PostgreSQL; the loser simply
+      // runs its transaction again, which does not count as a failed attempt.
+      for (let round = 1; ; round++) {
+        try {
+          await inTransaction(this.ctx, async (tx, emit) => {
+            const [locked] = await tx.select().from(inboundMails).where(eq(inboundMails.id, row.id)).for('update');
+            if (!locked || !['pending', 'failed'].includes(locked.status)) return;
+            const outcome = ownLoop
+              ? ({ status: 'ignored', reason: 'own_loop', detail: 'our own outbound mail came back in: an alias or forward loops to this mailbox' } as const)
+              : await this.apply(tx, emit, locked, channel, parsed, kind, auth);
+            await this.finish(row.id, outcome, tx);
+          });
+          break;
+        } catch (err) {
+          if (round >= 5 || !isRetryableConflict(err)) throw err;
+        }
+      }
       if (ownLoop) this.ctx.log.warn({ channelId: channel.id, inboundId: row.id }, 'email loop detected: our own mail came back');
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = describeError(err);
       const last = row.attempts >= MAX_ATTEMPTS;
       await this.ctx.db
         .update(inboundMails)
@@ -460,4 +469,21 @@ async function isParticipant(tx: Tx, t: TicketView, address: string): Promise<bo
 
 export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** A deadlock or serialization failure: the transaction can simply run again. */
+function isRetryableConflict(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.code === '40P01' || e.code === '40001') return true;
+  }
+  return false;
+}
+
+/** The error's message with its causes (Drizzle wraps the database's own message). */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e = err as { message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.message && !parts.includes(e.message)) parts.push(e.message.length > 300 ? `${e.message.slice(0, 300)}…` : e.message);
+  }
+  return parts.join(': ') || String(err);
 }
