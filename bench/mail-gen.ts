@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
+import { prng } from './seed.ts';
 
 export const CHANNEL_ADDRESS = 'support@firma.example';
 
@@ -69,7 +70,7 @@ function body(topic: string, i: number, from: Customer, reply: boolean) {
  */
 export function makeMails(count: number, opts: { offset: number; replyShare: number; tickets: { number: number; subject: string; requester: string }[] }): BenchMail[] {
   const out: BenchMail[] = [];
-  const rng = seeded(opts.offset + 1);
+  const rng = prng(opts.offset + 1);
   for (let k = 0; k < count; k++) {
     const i = opts.offset + k;
     const asReply = opts.tickets.length > 0 && rng() < opts.replyShare;
@@ -117,14 +118,3 @@ export function bigMail(mib: number, i: number): Mail.Options {
   };
 }
 
-/** A small deterministic PRNG (mulberry32), so every run sends the same mix. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { lifecycle } from './lifecycle.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../packages/server/src/platform/db.ts';
@@ -82,19 +83,8 @@ const PG_ADMIN_URL = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/pos
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Things to undo if the run is interrupted: running servers, temp dirs, databases. */
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanupAll(): Promise<void> {
-  while (cleanups.length) await cleanups.pop()!().catch((err) => log(`cleanup failed: ${(err as Error).message}`));
-}
-let interrupted = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    interrupted = true;
-    log(`${sig}: cleaning up`);
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
+const life = lifecycle(log);
+const { cleanups, cleanupAll } = life;
 
 function withDb(url: string, db: string): string {
   const u = new URL(url);
@@ -292,10 +282,10 @@ async function main(): Promise<void> {
   };
   log(`${TICKETS} tickets on ${BACKENDS.join(', ')}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   for (const b of BACKENDS) {
-    if (interrupted) return;
+    if (life.interrupted) return;
     run.backends.push(await benchBackend(b));
   }
-  if (interrupted) return;
+  if (life.interrupted) return;
 
   const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
   fs.mkdirSync(resultsDir, { recursive: true });

@@ -52,7 +52,7 @@ const uid = (kind: string, n: string) => `overlay(overlay(md5('${kind}' || (${n}
 const h = (n: string, salt: number) => `abs(hashint8extended((${n})::bigint, ${salt}))`;
 
 /** A seeded PRNG (mulberry32) so the sentence pool is the same on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { withBrowser } from '../support/browser.ts';
-import { cookieHeaderFrom, getJson } from '../support/http.ts';
+import { apiSignIn } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 import { dovecotFromEnv, imapAs, startMta, type Dovecot, type Mta } from '../support/mail.ts';
 
@@ -86,22 +86,7 @@ before(async () => {
   await emptyInbox(CUSTOMER);
   mta = await startMta(dovecot);
   server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = cookieHeaderFrom(login);
-  api = async (method, url, body) => {
-    const res = await getJson(`${server.url}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    assert.ok(res.status < 300, `${method} ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
+  ({ call: api } = await apiSignIn(server.url, ADMIN));
   await api('PATCH', '/api/v1/auth/me', { locale: 'en', signature: 'Lea Lead\nServus Support' });
   const channel = await api('POST', '/api/v1/channels', {
     name: 'Support',

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openBrowser } from '../support/browser.ts';
-import { cookieHeaderFrom, getJson } from '../support/http.ts';
+import { apiSignIn, getJson } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 
 const ADMIN = { email: 'admin@firma.example', password: 'admin password 123', name: 'Ada Admin' };
@@ -14,18 +14,8 @@ let server: ServusServer;
 
 before(async () => {
   server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const created = await getJson(`${server.url}/api/v1/tickets`, {
-    method: 'POST',
-    headers: { cookie: cookieHeaderFrom(login), 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ subject: 'Passwort vergessen', requester: { email: 'kundin@beispiel.de', name: 'Karla Kundin' }, message: { text: 'Ich komme nicht mehr in mein Konto.' } }),
-  });
-  assert.equal(created.status, 201);
+  const api = await apiSignIn(server.url, ADMIN);
+  await api.call('POST', '/api/v1/tickets', { subject: 'Passwort vergessen', requester: { email: 'kundin@beispiel.de', name: 'Karla Kundin' }, message: { text: 'Ich komme nicht mehr in mein Konto.' } });
 });
 after(async () => {
   await server?.stop();

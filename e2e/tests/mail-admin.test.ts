@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { withBrowser } from '../support/browser.ts';
-import { cookieHeaderFrom, getJson } from '../support/http.ts';
+import { apiSignIn, getJson } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 import { dovecotFromEnv, type Dovecot } from '../support/mail.ts';
 
@@ -19,12 +19,7 @@ let auth: { cookie: string; 'x-csrf-token': string };
 before(async () => {
   dovecot = dovecotFromEnv();
   server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  auth = { cookie: cookieHeaderFrom(login), 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  auth = (await apiSignIn(server.url, ADMIN)).headers;
 });
 
 after(async () => {
@@ -80,6 +75,12 @@ test(
       body: `From: kunde@beispiel.example\r\nFrom: chef@beispiel.example\r\nTo: agent@servus.test\r\nSubject: ${hostile}\r\nMessage-ID: <zwei-absender@beispiel.example>\r\n\r\nBitte zahlen.\r\n`,
     });
     assert.equal(upload.status, 202);
+    const { id } = (await upload.json()) as { id: string };
+    for (let i = 0; i < 100; i++) {
+      const mail = await getJson<{ status: string }>(`${server.url}/api/v1/mail/inbound/${id}`, { headers: auth });
+      if (mail.body.status !== 'pending') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
 
     await page.goto('/admin/mail-health');
     await page.getByText('Quarantined').first().waitFor();
@@ -87,7 +88,7 @@ test(
     await row.getByText(hostile).waitFor();
     await row.getByText(/multiple_from|two From|From: headers/).first().waitFor();
     await row.getByRole('button', { name: /^Reprocess/ }).click();
-    await page.getByRole('button', { name: /^(Reprocess|Confirm|Yes)/ }).last().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reprocess' }).click();
     await page.getByText(/Processed again|Message processed/).first().waitFor();
 
     assert.deepEqual(watch.dialogs, [], 'no script from the subject ran');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserSession } from '../support/browser.ts';
-import { cookieHeaderFrom, getJson } from '../support/http.ts';
+import { apiSignIn, getJson } from '../support/http.ts';
 import { REPO_ROOT, startServer, type ServusServer } from '../support/server.ts';
 
 const ADMIN = { email: 'lead@example.com', password: 'lead password 123', name: 'Lea Lead' };
@@ -20,29 +20,9 @@ const SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 let server: ServusServer;
 let ticket: { id: string; number: number };
 
-/** Calls the API as the admin (session cookie + CSRF token). */
-async function adminApi() {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = cookieHeaderFrom(login);
-  return async <T = any>(method: string, url: string, body?: unknown) => {
-    const res = await getJson<T>(`${server.url}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    assert.ok(res.status < 300, `${method} ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-}
-
 before(async () => {
   server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  const api = await adminApi();
+  const { call: api } = await apiSignIn(server.url, ADMIN);
   const anna = await api('POST', '/api/v1/agents', { ...ANNA, role: 'agent', locale: 'en' });
   const ben = await api('POST', '/api/v1/agents', { ...BEN, role: 'agent', locale: 'en' });
   await api('POST', '/api/v1/teams', { name: 'Technik', memberIds: [anna.id, ben.id] });

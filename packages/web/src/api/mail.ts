@@ -8,9 +8,12 @@ export function useChannels() {
   return useQuery({ queryKey: keys.channels, queryFn: () => api<{ data: EmailChannel[] }>('/api/v1/channels').then((r) => r.data), staleTime: 30_000 });
 }
 
-/** Fetch, queue and loop state per channel; refreshed every minute while the page is open. */
+/** How often the mail health page refreshes itself while it is open. */
+const HEALTH_REFRESH_MS = 15_000;
+
+/** Fetch, queue and loop state per channel. */
 export function useMailHealth() {
-  return useQuery({ queryKey: keys.mailHealth, queryFn: () => api<MailHealth>('/api/v1/mail/health'), refetchInterval: 60_000 });
+  return useQuery({ queryKey: keys.mailHealth, queryFn: () => api<MailHealth>('/api/v1/mail/health'), refetchInterval: HEALTH_REFRESH_MS });
 }
 
 const PAGE_SIZE = 25;
@@ -23,6 +26,7 @@ export function useInboundMail(channelId: string, status: string) {
     queryFn: ({ pageParam, signal }) =>
       api<Page<InboundMail>>('/api/v1/mail/inbound', { query: { channelId: channelId || undefined, status: status || undefined, limit: PAGE_SIZE, cursor: pageParam ?? undefined }, signal }),
     getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: HEALTH_REFRESH_MS,
   });
 }
 

@@ -12,7 +12,7 @@ import { findChannel, type ChannelRow } from '../channels/repository.ts';
 import { inboundMails, mailSuppressions, ticketParticipants } from './schema.ts';
 import type { InboundRow } from './intake.ts';
 import type { MailSigner } from './signing.ts';
-import { baseAddress } from './signing.ts';
+import { baseAddress, domainOf } from './signing.ts';
 import type { ParsePool } from './parse/pool.ts';
 import type { MailAddress, ParsedMail } from './parse/types.ts';
 import { classifyMail } from './parse/classify.ts';
@@ -465,10 +465,6 @@ async function isParticipant(tx: Tx, t: TicketView, address: string): Promise<bo
     .where(and(eq(ticketParticipants.ticketId, t.id), inArray(ticketParticipants.contactId, ids)))
     .limit(1);
   return Boolean(p);
-}
-
-export function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 }
 
 /** A deadlock or serialization failure: the transaction can simply run again. */

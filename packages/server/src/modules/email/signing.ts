@@ -92,3 +92,8 @@ export function baseAddress(address: string): string {
   const plus = a.indexOf('+');
   return plus >= 0 && plus < at ? a.slice(0, plus) + a.slice(at) : a;
 }
+
+/** The domain of an address, lower-case. */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}

@@ -7,7 +7,7 @@ import { channels } from '../../channels/schema.ts';
 import { contacts } from '../../contacts/schema.ts';
 import { attachments, messages, tickets } from '../../tickets/schema.ts';
 import { outboundMails, ticketParticipants, type OutboundPayload } from '../schema.ts';
-import { baseAddress, type MailSigner } from '../signing.ts';
+import { baseAddress, domainOf, type MailSigner } from '../signing.ts';
 import { enqueueSend, suppressedAmong } from './send.ts';
 import { replyThreadHeaders } from './thread-headers.ts';
 
@@ -241,10 +241,6 @@ function senderName(channel: ChannelRow): string {
 function normalize(address: string | null | undefined): string | null {
   const a = (address ?? '').trim().toLowerCase();
   return a.includes('@') ? a : null;
-}
-
-function domainOf(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1);
 }
 
 /** Header text on one line: no CR, LF or other control characters. */

@@ -63,84 +63,82 @@ export async function openTicket(
   ctx: Ctx,
   input: CreateTicketInput & OpenTicketExtras,
 ): Promise<{ ticket: TicketView; message: MessageRow; requester: ContactRow }> {
-  {
-    const now = ctx.clock.now();
-    const requester = await resolveRequester(tx, ctx, emit, input.requester, now);
-    const custom = input.custom ? await validateCustom(tx, input.custom) : {};
-    const tags = [...new Set(input.tags ?? [])].sort();
-    const body = input.body ?? messageBody(input.message);
-    const [created] = await tx
-      .insert(tickets)
-      .values({
-        subject: input.subject,
-        status: 'new',
-        priority: input.priority ?? 'normal',
-        type: input.type ?? null,
-        channel: input.channel,
-        channelId: input.channelId ?? null,
-        requesterId: requester.id,
-        organizationId: requester.organizationId,
-        tags,
-        custom,
-        createdAt: now,
-        updatedAt: now,
-        lastMessageAt: now,
-        messageCount: 1,
-        searchText: body.text.slice(0, 200_000),
-      })
-      .returning(ticketColumns);
-    let ticket: TicketView = created!;
-    const id = ticket.id;
-    await registerTags(tx, tags, now);
+  const now = ctx.clock.now();
+  const requester = await resolveRequester(tx, ctx, emit, input.requester, now);
+  const custom = input.custom ? await validateCustom(tx, input.custom) : {};
+  const tags = [...new Set(input.tags ?? [])].sort();
+  const body = input.body ?? messageBody(input.message);
+  const [created] = await tx
+    .insert(tickets)
+    .values({
+      subject: input.subject,
+      status: 'new',
+      priority: input.priority ?? 'normal',
+      type: input.type ?? null,
+      channel: input.channel,
+      channelId: input.channelId ?? null,
+      requesterId: requester.id,
+      organizationId: requester.organizationId,
+      tags,
+      custom,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+      messageCount: 1,
+      searchText: body.text.slice(0, 200_000),
+    })
+    .returning(ticketColumns);
+  let ticket: TicketView = created!;
+  const id = ticket.id;
+  await registerTags(tx, tags, now);
 
-    const fromRequester = input.messageAuthor === 'requester';
-    if (!fromRequester && ctx.actor.kind !== 'agent') throw new AppError('forbidden', 'only an agent can write as an agent');
-    const message = await insertMessage(
-      tx,
-      ctx,
-      id,
-      {
-        kind: input.messageKind,
-        author: fromRequester ? { kind: 'contact', id: requester.id } : { kind: 'agent', id: ctx.actor.id! },
-        attachmentIds: input.message.attachmentIds,
-        body,
-        source: input.source ?? input.channel,
-        email: input.email ?? null,
-        emailMessageId: input.emailMessageId ?? null,
-      },
-      now,
-      { indexText: false },
-    );
-    const author = fromRequester ? { kind: 'contact' as const, id: requester.id } : undefined;
-    await appendHistory(
-      tx,
-      ctx,
-      id,
-      [
-        { type: 'created', after: snapshot(ticket) },
-        { type: input.messageKind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.messageKind, opening: true }, actor: author },
-      ],
-      now,
-    );
+  const fromRequester = input.messageAuthor === 'requester';
+  if (!fromRequester && ctx.actor.kind !== 'agent') throw new AppError('forbidden', 'only an agent can write as an agent');
+  const message = await insertMessage(
+    tx,
+    ctx,
+    id,
+    {
+      kind: input.messageKind,
+      author: fromRequester ? { kind: 'contact', id: requester.id } : { kind: 'agent', id: ctx.actor.id! },
+      attachmentIds: input.message.attachmentIds,
+      body,
+      source: input.source ?? input.channel,
+      email: input.email ?? null,
+      emailMessageId: input.emailMessageId ?? null,
+    },
+    now,
+    { indexText: false },
+  );
+  const author = fromRequester ? { kind: 'contact' as const, id: requester.id } : undefined;
+  await appendHistory(
+    tx,
+    ctx,
+    id,
+    [
+      { type: 'created', after: snapshot(ticket) },
+      { type: input.messageKind === 'note' ? 'note' : 'reply', messageId: message.id, after: { kind: input.messageKind, opening: true }, actor: author },
+    ],
+    now,
+  );
 
-    // Assignment, team and an initial status go through the same rules as later changes.
-    const initial = {
-      ...(input.assigneeId !== undefined && { assigneeId: input.assigneeId }),
-      ...(input.teamId !== undefined && { teamId: input.teamId }),
-      ...(input.status !== undefined && input.status !== 'new' && { status: input.status }),
-    };
-    if (Object.keys(initial).length) {
-      const plan = await planChanges(tx, ctx, ticket, initial, now);
-      if (plan.history.length) {
-        await tx.update(tickets).set(plan.set).where(eq(tickets.id, id));
-        await appendHistory(tx, ctx, id, plan.history, now);
-        ticket = (await findTicket(tx, id))!;
-      }
+  // Assignment, team and an initial status go through the same rules as later changes.
+  const initial = {
+    ...(input.assigneeId !== undefined && { assigneeId: input.assigneeId }),
+    ...(input.teamId !== undefined && { teamId: input.teamId }),
+    ...(input.status !== undefined && input.status !== 'new' && { status: input.status }),
+  };
+  if (Object.keys(initial).length) {
+    const plan = await planChanges(tx, ctx, ticket, initial, now);
+    if (plan.history.length) {
+      await tx.update(tickets).set(plan.set).where(eq(tickets.id, id));
+      await appendHistory(tx, ctx, id, plan.history, now);
+      ticket = (await findTicket(tx, id))!;
     }
-    emit({ type: 'ticket.created', payload: { ticketId: id, number: ticket.number, teamId: ticket.teamId, assigneeId: ticket.assigneeId }, actor: actorRef(ctx.actor) });
-    emit({ type: 'message.created', payload: { ticketId: id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: author ?? actorRef(ctx.actor) });
-    return { ticket, message, requester };
   }
+  emit({ type: 'ticket.created', payload: { ticketId: id, number: ticket.number, teamId: ticket.teamId, assigneeId: ticket.assigneeId }, actor: actorRef(ctx.actor) });
+  emit({ type: 'message.created', payload: { ticketId: id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: author ?? actorRef(ctx.actor) });
+  return { ticket, message, requester };
 }
 
 function snapshot(t: TicketView) {
