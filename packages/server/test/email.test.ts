@@ -212,6 +212,25 @@ describe('email channel', () => {
       assert.equal(thread.messages.length, 5);
     });
 
+    it('mails the customer an email ticket an agent opened, through the channel that can send', async () => {
+      const before = sink.mails.length;
+      const t = await call(s, 'POST', '/api/v1/tickets', {
+        as: admin,
+        body: {
+          subject: 'Ihr Rückruf von heute',
+          channel: 'email',
+          messageAuthor: 'agent',
+          requester: { email: 'lena@beispiel.example', name: 'Lena' },
+          message: { text: 'Wie besprochen sende ich Ihnen die Unterlagen.' },
+        },
+      });
+      assert.equal(t.status, 201);
+      const [sent] = (await sink.waitFor(before + 1)).slice(before);
+      assert.deepEqual(sent!.envelope.to, ['lena@beispiel.example']);
+      assert.equal(sent!.parsed.subject, `Ihr Rückruf von heute [#${t.body.number}]`);
+      assert.equal((await ticketWithThread(s, admin, t.body.id)).channelId, channel.id);
+    });
+
     it('opens a new, linked ticket for a stranger quoting the ticket number, the token or the Message-ID', async () => {
       const t = await openByMail('carla@kunde.example');
       const d = await deliver(s, admin, channel.id, rawMail({ from: 'mallory@evil.example', subject: `Re: [#${t.number}] Lieferung fehlt`, inReplyTo: t.messages[0]!.email.messageId }));

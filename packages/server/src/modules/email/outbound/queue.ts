@@ -32,9 +32,19 @@ export async function queueReply(tx: Tx, ctx: Ctx, signer: MailSigner, messageRo
   const [message] = await tx.select().from(messages).where(eq(messages.id, messageRowId));
   if (!message || message.kind !== 'public' || message.authorKind !== 'agent') return null;
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, message.ticketId));
-  if (!ticket || ticket.channel !== 'email' || !ticket.channelId) return null;
-  const [channel] = await tx.select().from(channels).where(eq(channels.id, ticket.channelId));
+  if (!ticket || ticket.channel !== 'email') return null;
+  // An email ticket an agent opened has no channel yet: it goes out through the oldest active
+  // channel that can send, and stays with it.
+  const [channel] = ticket.channelId
+    ? await tx.select().from(channels).where(eq(channels.id, ticket.channelId))
+    : await tx
+        .select()
+        .from(channels)
+        .where(and(eq(channels.kind, 'email'), eq(channels.active, true), isNotNull(channels.smtp)))
+        .orderBy(asc(channels.createdAt), asc(channels.id))
+        .limit(1);
   if (!channel || channel.kind !== 'email' || !channel.active || !channel.smtp) return null;
+  if (!ticket.channelId) await tx.update(tickets).set({ channelId: channel.id }).where(eq(tickets.id, ticket.id));
 
   const existing = await replyRow(tx, message.id);
   if (existing) return existing;
@@ -96,7 +106,8 @@ export async function queueReply(tx: Tx, ctx: Ctx, signer: MailSigner, messageRo
       fromName: oneLine(agent ? `${agent.name} (${senderName(channel)})` : senderName(channel)),
       to: sendTo,
       cc: sendCc,
-      subject: replySubject(ticket.subject, ticket.number),
+      // Only an answer to the customer's mail is a "Re:"; a ticket's first mail is not.
+      subject: parent ? replySubject(ticket.subject, ticket.number) : replySubject(ticket.subject, ticket.number).replace(/^Re: /, ''),
       emailMessageId: messageId,
       inReplyTo: thread.inReplyTo,
       references: thread.references,
