@@ -477,3 +477,34 @@ describe('DKIM settings', () => {
     }
   });
 });
+
+describe('outbound cap', () => {
+  it('holds back mail past the hourly limit of a channel, visible with the reason', async () => {
+    const sink = await startSmtpSink();
+    const s = await startTestServer({ env: { SERVUS_ROLES: 'http,worker', MAIL_OUTBOUND_PER_HOUR: '2' } });
+    try {
+      const admin = await makeAgent(s, { role: 'admin' });
+      await makeChannel(s, admin, { address: 'cap@firma.example', smtpPort: sink.port });
+      for (const n of [1, 2, 3]) {
+        const t = await call(s, 'POST', '/api/v1/tickets', {
+          as: admin,
+          body: { subject: `Rundschreiben ${n}`, channel: 'email', messageAuthor: 'agent', requester: { email: `empfaenger${n}@beispiel.example` }, message: { text: 'Hallo' } },
+        });
+        assert.equal(t.status, 201);
+      }
+      await sink.waitFor(2);
+      let held: { status: string; lastError: string | null } | undefined;
+      for (let i = 0; i < 100 && !held?.lastError; i++) {
+        const q = await call(s, 'GET', '/api/v1/mail/outbound?status=queued', { as: admin });
+        held = q.body.data[0];
+        if (!held?.lastError) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.equal(held!.status, 'queued');
+      assert.match(held!.lastError!, /held back: this channel sent 2 mails in the last hour \(limit 2\)/);
+      assert.equal(sink.mails.length, 2);
+    } finally {
+      await s.close();
+      await sink.close();
+    }
+  });
+});

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   MAIL_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   /** Inbound mails processed at once in one process (each waits mostly on the database). */
   MAIL_PROCESS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Mails one email channel sends per hour at most; more wait in the queue (a misfiring rule cannot flood). */
+  MAIL_OUTBOUND_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   /** How long one DNS lookup for SPF/DKIM/DMARC may take before it counts as a temporary error. */
   MAIL_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
 });

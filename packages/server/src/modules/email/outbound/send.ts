@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SendMailOptions } from 'nodemailer';
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
@@ -97,6 +97,7 @@ export async function sendOutbound(ctx: Ctx, id: string): Promise<'sent' | 'fail
   const [channel] = await ctx.db.select().from(channels).where(eq(channels.id, row.channelId));
   if (!channel || !channel.smtp) return fail(ctx, row, 'the channel has no SMTP settings', true);
   if (!channel.active) return fail(ctx, row, 'the channel is inactive', true);
+  if (await overHourlyCap(ctx, row)) return 'skipped';
 
   const attachments: NonNullable<SendMailOptions['attachments']> = [];
   for (const a of row.payload.attachments) {
@@ -248,6 +249,29 @@ function bossExecutor(tx: Executor): PgBoss.Db {
       return { rows: res.rows };
     },
   };
+}
+
+/** How long a mail held back by the hourly cap waits before it is tried again. */
+const CAP_RETRY_SECONDS = 300;
+
+/**
+ * The per-channel hourly cap (SECURITY 23): past it the mail stays queued with the reason, and
+ * is tried again in a few minutes without using up one of its attempts.
+ */
+async function overHourlyCap(ctx: Ctx, row: typeof outboundMails.$inferSelect): Promise<boolean> {
+  const cap = ctx.config.MAIL_OUTBOUND_PER_HOUR;
+  const since = new Date(ctx.clock.now().getTime() - 3_600_000);
+  const [sent] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outboundMails)
+    .where(and(eq(outboundMails.channelId, row.channelId), eq(outboundMails.status, 'sent'), gt(outboundMails.sentAt, since)));
+  if ((sent?.n ?? 0) < cap) return false;
+  await ctx.db
+    .update(outboundMails)
+    .set({ lastError: `held back: this channel sent ${sent!.n} mails in the last hour (limit ${cap}); trying again in ${CAP_RETRY_SECONDS / 60} minutes` })
+    .where(and(eq(outboundMails.id, row.id), eq(outboundMails.status, 'queued')));
+  await ctx.jobs.send(mailSendJob({ ctx }), { id: row.id }, { ...MAIL_SEND_JOB_OPTIONS, startAfter: CAP_RETRY_SECONDS });
+  return true;
 }
 
 /** Mirrors an outbound mail's delivery state onto its message, where the agent sees it in the thread. */
