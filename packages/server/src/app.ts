@@ -21,6 +21,7 @@ import { viewRoutes } from './modules/views/routes.ts';
 import { realtimeRoutes } from './modules/realtime/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { mailRoutes } from './modules/email/routes.ts';
+import { calendarRoutes } from './modules/sla/routes.ts';
 import { Mail } from './modules/email/module.ts';
 import type { DnsResolver } from './modules/email/auth.ts';
 import { findAgentByEmail } from './modules/auth/repository.ts';
@@ -88,6 +89,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   viewRoutes(app, services);
   channelRoutes(app, services, mail);
   mailRoutes(app, services, mail);
+  calendarRoutes(app, services);
   if (roles.has('ws')) await realtimeRoutes(app, services);
   await app.ready();
 

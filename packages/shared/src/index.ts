@@ -5,3 +5,4 @@ export * from './contracts/contacts.ts';
 export * from './contracts/tickets.ts';
 export * from './contracts/realtime.ts';
 export * from './contracts/channels.ts';
+export * from './contracts/calendars.ts';

@@ -7,3 +7,4 @@ export * from '../modules/auth/invites-schema.ts';
 export * from '../modules/views/schema.ts';
 export * from '../modules/channels/schema.ts';
 export * from '../modules/email/schema.ts';
+export * from '../modules/sla/schema.ts';

@@ -4,7 +4,7 @@
  * a positive control so that a successful call disturbs nothing else.
  */
 import { call, makeTeam, type TestAgent } from '../harness.ts';
-import { failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
+import { calendarBody, failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
 export type ObjectKind =
   | 'ticket'
@@ -19,7 +19,8 @@ export type ObjectKind =
   | 'invite'
   | 'channel'
   | 'inboundMail'
-  | 'outboundMail';
+  | 'outboundMail'
+  | 'calendar';
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
@@ -43,6 +44,7 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'channel': return w.channel.id;
     case 'inboundMail': return w.inboundMail.id;
     case 'outboundMail': return w.outboundMail.id;
+    case 'calendar': return w.calendar.id;
   }
 }
 
@@ -80,6 +82,7 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'channel': return ok(await call(s, 'POST', '/api/v1/channels', { as: admin, body: { name: unique('channel'), address: `${unique('fresh')}@firma.example` } }), 'channel').id;
     case 'inboundMail': return quarantinedMail(s, admin, w.channel.id);
     case 'outboundMail': return failedOutbound(s, w.channel.id);
+    case 'calendar': return ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar').id;
   }
 }
 

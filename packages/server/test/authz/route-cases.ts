@@ -6,7 +6,7 @@
  */
 import type { TestAgent } from '../harness.ts';
 import type { ObjectKind } from './objects.ts';
-import { identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
+import { calendarBody, identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
 
 /**
  * Which rule decides access:
@@ -278,6 +278,22 @@ export const CASES: Record<string, RouteCase> = {
   'GET /api/v1/mail/inbound/{id}/raw': read('admin', ({ id }) => `/api/v1/mail/inbound/${id}/raw`, 'inboundMail'),
   'POST /api/v1/mail/inbound/{id}/reprocess': { access: 'admin', write: true, ok: 200, object: 'inboundMail', request: ({ id }) => ({ url: `/api/v1/mail/inbound/${id}/reprocess` }), mass: 'takes no body' },
   'GET /api/v1/mail/outbound': read('admin', () => '/api/v1/mail/outbound'),
+
+  // Business-hours calendars: every agent reads them (SLA clocks show to all), admins change them.
+  'GET /api/v1/calendars': read('shared', () => '/api/v1/calendars'),
+  'GET /api/v1/calendars/{id}': read('shared', ({ id }) => `/api/v1/calendars/${id}`, 'calendar'),
+  'POST /api/v1/calendars': { access: 'admin', write: true, ok: 201, request: () => ({ url: '/api/v1/calendars', body: calendarBody() }), mass: { nested: ['weekly', 'holidays'] } },
+  'PATCH /api/v1/calendars/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'calendar',
+    request: ({ id }) => ({ url: `/api/v1/calendars/${id}`, body: { name: unique('renamed'), holidays: { country: 'DE', state: 'BY', region: 'KATH' } } }),
+    mass: { nested: ['holidays'] },
+  },
+  'DELETE /api/v1/calendars/{id}': { access: 'admin', write: true, ok: 204, object: 'calendar', request: ({ id }) => ({ url: `/api/v1/calendars/${id}` }) },
+  'GET /api/v1/calendars/{id}/holidays': read('shared', ({ id }) => `/api/v1/calendars/${id}/holidays?year=2026`, 'calendar'),
+  'GET /api/v1/holiday-regions': read('shared', () => '/api/v1/holiday-regions?country=DE'),
   'POST /api/v1/mail/outbound/{id}/retry': { access: 'admin', write: true, ok: 200, object: 'outboundMail', request: ({ id }) => ({ url: `/api/v1/mail/outbound/${id}/retry` }), mass: 'takes no body' },
 };
 

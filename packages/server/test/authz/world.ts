@@ -56,6 +56,8 @@ export interface World {
   tyTags: string[];
   /** An email channel without servers, a quarantined mail on it and a failed outbound mail. */
   channel: { id: string };
+  /** A business-hours calendar (Bavaria) every agent may read. */
+  calendar: { id: string };
   inboundMail: { id: string };
   outboundMail: { id: string };
 }
@@ -166,6 +168,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     channel,
     inboundMail: { id: await quarantinedMail(s, admin, channel.id) },
     outboundMail: { id: await failedOutbound(s, channel.id) },
+    calendar: ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar'),
   };
 }
 
@@ -215,6 +218,12 @@ export async function peerTicket(w: World, as: TestAgent | null): Promise<string
 export async function identityOn(w: World, contactId: string): Promise<string> {
   const res = await call(w.s, 'POST', `/api/v1/contacts/${contactId}/identities`, { as: w.admin, body: { kind: 'external', value: `ext-${letters(10)}` } });
   return res.status === 201 ? res.body.id : nobody();
+}
+
+/** A valid new business-hours calendar: Mon–Fri 09:00–17:00 in Bavaria. */
+export function calendarBody() {
+  const day = [{ start: '09:00', end: '17:00' }];
+  return { name: unique('calendar'), timeZone: 'Europe/Berlin', weekly: { '1': day, '2': day, '3': day, '4': day, '5': day }, holidays: { country: 'DE', state: 'BY' } };
 }
 
 /** A unique value for names and identities. */

@@ -39,5 +39,7 @@ export const CreateTeamBody = z.strictObject({
   name: NonEmptyText(100),
   description: z.string().max(2000).optional(),
   memberIds: z.array(Uuid).max(1000).optional(),
+  /** The team's business-hours calendar (see calendars.ts); null: none. */
+  calendarId: Uuid.nullable().optional(),
 });
 export const UpdateTeamBody = CreateTeamBody.partial();

@@ -57,6 +57,8 @@ export const CreateEmailChannelBody = z.strictObject({
   active: z.boolean().default(true),
   /** New tickets from this channel go to this team. */
   teamId: Uuid.nullable().optional(),
+  /** Business hours of tickets from this channel (see calendars.ts); null: none. */
+  calendarId: Uuid.nullable().optional(),
   imap: ImapSettings.nullable().optional(),
   smtp: SmtpSettings.nullable().optional(),
   autoAck: AutoAckSettings.optional(),
@@ -69,6 +71,8 @@ export const UpdateEmailChannelBody = z.strictObject({
   displayName: Text(100).optional(),
   active: z.boolean().optional(),
   teamId: Uuid.nullable().optional(),
+  /** Business hours of tickets from this channel (see calendars.ts); null: none. */
+  calendarId: Uuid.nullable().optional(),
   imap: ImapSettings.nullable().optional(),
   smtp: SmtpSettings.nullable().optional(),
   autoAck: AutoAckSettings.optional(),
@@ -104,6 +108,7 @@ export interface EmailChannel {
   displayName: string;
   active: boolean;
   teamId: string | null;
+  calendarId: string | null;
   imap: { host: string; port: number; secure: boolean; user: string; mailbox: string; deleteAfterImport: boolean; hasPassword: boolean } | null;
   smtp: { host: string; port: number; secure: boolean; user: string; hasPassword: boolean } | null;
   autoAck: { enabled: boolean; subject: string; body: string };

@@ -1,6 +1,6 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
 import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
-import { IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconClock, IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { EmptyState } from '../components/EmptyState';
@@ -13,8 +13,9 @@ import { TicketFieldsPage } from './TicketFieldsPage';
 import { TagsPage } from './TagsPage';
 import { ChannelsPage } from './ChannelsPage';
 import { MailHealthPage } from './MailHealthPage';
+import { CalendarsPage } from './CalendarsPage';
 
-/** The admin area: agents, teams, roles, custom ticket fields, tags, email channels and mail health. */
+/** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, email channels and mail health. */
 export function AdminRoutes() {
   const { t } = useTranslation();
   const { isAdmin } = useSession();
@@ -29,6 +30,7 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/roles" label={t('admin.roles')} leftSection={<IconShieldLock size={16} />} />
           <NavLink component={RouterLink} to="/admin/fields" label={t('admin.fields')} leftSection={<IconForms size={16} />} />
           <NavLink component={RouterLink} to="/admin/tags" label={t('admin.tags')} leftSection={<IconTags size={16} />} />
+          <NavLink component={RouterLink} to="/admin/calendars" label={t('calendars.title')} leftSection={<IconClock size={16} />} />
           <NavLink component={RouterLink} to="/admin/channels" label={t('channels.title')} leftSection={<IconMail size={16} />} />
           <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
         </Stack>
@@ -41,6 +43,7 @@ export function AdminRoutes() {
               <Route path="roles" element={<RolesPage />} />
               <Route path="fields" element={<TicketFieldsPage />} />
               <Route path="tags" element={<TagsPage />} />
+              <Route path="calendars" element={<CalendarsPage />} />
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="mail-health" element={<MailHealthPage />} />
               <Route path="*" element={<NotFound />} />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Checkbox, Divider, Fieldset, Group, Modal, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useCalendars } from '../api/calendars';
 import { api } from '../api/client';
 import { useTeams } from '../api/directory';
 import { keys } from '../api/keys';
@@ -47,6 +48,7 @@ export function ChannelDialog({ channel, onClose }: { channel: EmailChannel | nu
   const { t } = useTranslation();
   const client = useQueryClient();
   const teams = useTeams();
+  const calendars = useCalendars();
   const test = useChannelTest();
   const [s, setS] = useState<ChannelFormState>(() => initialChannelState(channel));
   const set = <K extends keyof ChannelFormState>(key: K, value: ChannelFormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
@@ -98,6 +100,16 @@ export function ChannelDialog({ channel, onClose }: { channel: EmailChannel | nu
                   clearable
                   searchable
                   error={errors.teamId}
+                />
+                <Select
+                  label={t('calendars.select')}
+                  description={t('calendars.channelHint')}
+                  placeholder={t('calendars.selectNone')}
+                  data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  value={s.calendarId}
+                  onChange={(v) => set('calendarId', v)}
+                  clearable
+                  error={errors.calendarId}
                 />
               </SimpleGrid>
               <Switch label={t('channels.active')} description={t('channels.activeHint')} checked={s.active} onChange={(e) => set('active', e.currentTarget.checked)} />

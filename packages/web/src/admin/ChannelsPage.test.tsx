@@ -18,6 +18,7 @@ const CHANNEL: EmailChannel = {
   displayName: 'Example Support',
   active: true,
   teamId: TEAM_ID,
+  calendarId: null,
   imap: { host: 'imap.example.com', port: 993, secure: true, user: 'support@example.com', mailbox: 'INBOX', deleteAfterImport: false, hasPassword: true },
   smtp: { host: 'smtp.example.com', port: 587, secure: false, user: 'support@example.com', hasPassword: true },
   autoAck: { enabled: false, subject: '[#{{number}}] Received', body: 'Thanks, your number is #{{number}}.' },

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Group, Modal, MultiSelect, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useCalendars } from '../api/calendars';
 import { api } from '../api/client';
 import { useAgents, useTeams } from '../api/directory';
 import { keys } from '../api/keys';
@@ -20,10 +21,12 @@ function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   const [name, setName] = useState(team?.name ?? '');
   const [description, setDescription] = useState(team?.description ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
+  const calendars = useCalendars();
+  const [calendarId, setCalendarId] = useState<string | null>(team?.calendarId ?? null);
   const { errors, other, busy, onSubmit: submit } = useFormSubmit({
-    fields: ['name', 'description', 'memberIds'],
+    fields: ['name', 'description', 'memberIds', 'calendarId'],
     action: async () => {
-      const body = { name, description, memberIds };
+      const body = { name, description, memberIds, calendarId };
       await (team ? api<Team>(`/api/v1/teams/${team.id}`, { method: 'PATCH', body }) : api<Team>('/api/v1/teams', { body }));
       void client.invalidateQueries({ queryKey: keys.teams });
       void client.invalidateQueries({ queryKey: keys.views });
@@ -40,6 +43,16 @@ function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
           <TextInput label={t('admin.teamName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-autofocus />
           <Textarea label={t('admin.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} autosize minRows={2} />
           <MultiSelect label={t('admin.members')} data={(agents.data ?? []).filter((a) => a.active).map((a) => ({ value: a.id, label: a.name }))} value={memberIds} onChange={setMemberIds} searchable error={errors.memberIds} />
+          <Select
+            label={t('calendars.select')}
+            description={t('calendars.teamHint')}
+            placeholder={t('calendars.selectNone')}
+            data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={calendarId}
+            onChange={setCalendarId}
+            clearable
+            error={errors.calendarId}
+          />
           <FormActions submitLabel={t('common.save')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>

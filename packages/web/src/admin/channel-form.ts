@@ -11,6 +11,7 @@ export interface ChannelFormState {
   displayName: string;
   active: boolean;
   teamId: string | null;
+  calendarId: string | null;
   imapOn: boolean;
   imap: { host: string; port: number | string; secure: boolean; user: string; password: string; mailbox: string; deleteAfterImport: boolean };
   smtpOn: boolean;
@@ -23,7 +24,7 @@ export interface ChannelFormState {
 
 /** Every field the server may name in a 400, most specific first (the first prefix match wins). */
 export const CHANNEL_FIELDS = [
-  'name', 'address', 'displayName', 'active', 'teamId',
+  'name', 'address', 'displayName', 'active', 'teamId', 'calendarId',
   'imap.host', 'imap.port', 'imap.secure', 'imap.user', 'imap.password', 'imap.mailbox', 'imap.deleteAfterImport', 'imap',
   'smtp.host', 'smtp.port', 'smtp.secure', 'smtp.user', 'smtp.password', 'smtp',
   'autoAck.enabled', 'autoAck.subject', 'autoAck.body', 'autoAck',
@@ -49,6 +50,7 @@ export function initialChannelState(channel: EmailChannel | null): ChannelFormSt
     displayName: channel?.displayName ?? '',
     active: channel?.active ?? true,
     teamId: channel?.teamId ?? null,
+    calendarId: channel?.calendarId ?? null,
     imapOn: channel ? !!channel.imap : true,
     imap: {
       host: channel?.imap?.host ?? '',
@@ -90,6 +92,7 @@ export function channelBody(s: ChannelFormState, channel: EmailChannel | null): 
     displayName: s.displayName,
     active: s.active,
     teamId: s.teamId,
+    calendarId: s.calendarId,
     imap: s.imapOn
       ? { host: s.imap.host, port: port(s.imap.port), secure: s.imap.secure, user: s.imap.user, password: secret(s.imap.password), mailbox: s.imap.mailbox, deleteAfterImport: s.imap.deleteAfterImport }
       : null,

@@ -9,6 +9,7 @@ import type {
   MessageEmailInfo,
   ViewFilters,
 } from '@servus/shared';
+export type { Calendar, CalendarHoliday, HolidayRegionOption } from '@servus/shared';
 export type { ChannelMailHealth, ChannelTestResult, ConnectionCheck, EmailChannel, InboundMail, MailHealth, MessageEmailInfo, OutboundMail } from '@servus/shared';
 
 /** Response shapes of the Servus API, mirroring the server's presenters. */
@@ -52,6 +53,8 @@ export interface Team {
   name: string;
   description: string | null;
   memberIds: string[];
+  /** The business hours the team works by; none when null or missing. */
+  calendarId?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -22,6 +22,7 @@ export function presentTeam(t: TeamRow & { memberIds?: string[] }) {
     name: t.name,
     description: t.description,
     memberIds: t.memberIds ?? [],
+    calendarId: t.calendarId ?? null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { teams } from '../auth/schema.ts';
+import { businessCalendars } from '../sla/schema.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -24,6 +25,8 @@ export const channels = pgTable(
     displayName: text('display_name').notNull().default(''),
     active: boolean('active').notNull().default(true),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** Business hours of tickets from this channel; null: none. */
+    calendarId: uuid('calendar_id').references(() => businessCalendars.id, { onDelete: 'set null' }),
     imap: jsonb('imap').$type<ImapConfig | null>(),
     smtp: jsonb('smtp').$type<SmtpConfig | null>(),
     autoAck: jsonb('auto_ack').$type<AutoAckConfig>().notNull(),

@@ -14,6 +14,7 @@ import { teams } from '../auth/schema.ts';
 import { inboundMails, outboundMails } from '../email/schema.ts';
 import { channels, type DkimConfig, type ImapConfig, type SmtpConfig } from './schema.ts';
 import { findChannel, type ChannelRow } from './repository.ts';
+import { assertCalendarExists } from '../sla/calendar-store.ts';
 
 /** A channel as the API shows it: secrets are never returned, only whether one is stored. */
 export function presentChannel(c: ChannelRow): EmailChannel {
@@ -25,6 +26,7 @@ export function presentChannel(c: ChannelRow): EmailChannel {
     displayName: c.displayName,
     active: c.active,
     teamId: c.teamId,
+    calendarId: c.calendarId,
     imap: c.imap ? { host: c.imap.host, port: c.imap.port, secure: c.imap.secure, user: c.imap.user, mailbox: c.imap.mailbox, deleteAfterImport: c.imap.deleteAfterImport, hasPassword: Boolean(c.imap.password) } : null,
     smtp: c.smtp ? { host: c.smtp.host, port: c.smtp.port, secure: c.smtp.secure, user: c.smtp.user, hasPassword: Boolean(c.smtp.password) } : null,
     autoAck: c.autoAck,
@@ -73,6 +75,7 @@ const addressTaken = () =>
 
 export async function createEmailChannel(ctx: Ctx, input: CreateEmailChannelInput): Promise<ChannelRow> {
   await assertTeam(ctx, input.teamId);
+  await assertCalendarExists(ctx.db, input.calendarId);
   const now = ctx.clock.now();
   try {
     const [row] = await ctx.db
@@ -84,6 +87,7 @@ export async function createEmailChannel(ctx: Ctx, input: CreateEmailChannelInpu
         displayName: input.displayName ?? '',
         active: input.active,
         teamId: input.teamId ?? null,
+        calendarId: input.calendarId ?? null,
         imap: imapOf(input.imap, null),
         smtp: smtpOf(input.smtp, null),
         autoAck: input.autoAck ?? AutoAckSettings.parse({}),
@@ -105,6 +109,7 @@ export async function updateEmailChannel(ctx: Ctx, id: string, input: UpdateEmai
   const current = await findChannel(ctx.db, id);
   if (!current) throw notFound('channel');
   await assertTeam(ctx, input.teamId);
+  await assertCalendarExists(ctx.db, input.calendarId);
   try {
     const [row] = await ctx.db
       .update(channels)
@@ -114,6 +119,7 @@ export async function updateEmailChannel(ctx: Ctx, id: string, input: UpdateEmai
         ...(input.displayName !== undefined && { displayName: input.displayName }),
         ...(input.active !== undefined && { active: input.active }),
         ...(input.teamId !== undefined && { teamId: input.teamId }),
+        ...(input.calendarId !== undefined && { calendarId: input.calendarId }),
         ...(input.maxMessageBytes !== undefined && { maxMessageBytes: input.maxMessageBytes }),
         ...(input.autoAck !== undefined && { autoAck: input.autoAck }),
         imap: imapOf(input.imap, current.imap ?? null),

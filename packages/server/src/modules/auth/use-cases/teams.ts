@@ -6,6 +6,7 @@ import { agents, teamMembers, teams } from '../schema.ts';
 import { findTeam, membersOf } from '../repository.ts';
 import { recordAudit } from '../../system/audit.ts';
 import { isUniqueViolation } from '../../../platform/db.ts';
+import { assertCalendarExists } from '../../sla/calendar-store.ts';
 
 async function assertAgentsExist(ctx: Ctx, ids: string[]) {
   if (ids.length === 0) return;
@@ -17,15 +18,16 @@ async function assertAgentsExist(ctx: Ctx, ids: string[]) {
 }
 
 /** Creates a team with optional members (admin only). */
-export async function createTeam(ctx: Ctx, input: { name: string; description?: string; memberIds?: string[] }) {
+export async function createTeam(ctx: Ctx, input: { name: string; description?: string; memberIds?: string[]; calendarId?: string | null }) {
   const memberIds = [...new Set(input.memberIds ?? [])];
   await assertAgentsExist(ctx, memberIds);
+  await assertCalendarExists(ctx.db, input.calendarId);
   try {
     return await inTransaction(ctx, async (tx) => {
       const now = ctx.clock.now();
       const [row] = await tx
         .insert(teams)
-        .values({ name: input.name.trim(), description: input.description ?? '', createdAt: now, updatedAt: now })
+        .values({ name: input.name.trim(), description: input.description ?? '', calendarId: input.calendarId ?? null, createdAt: now, updatedAt: now })
         .returning();
       if (memberIds.length) await tx.insert(teamMembers).values(memberIds.map((agentId) => ({ teamId: row!.id, agentId })));
       await recordAudit(tx, ctx, 'team.created', 'team', row!.id);
@@ -38,9 +40,10 @@ export async function createTeam(ctx: Ctx, input: { name: string; description?: 
 }
 
 /** Renames a team or replaces its members (admin only). */
-export async function updateTeam(ctx: Ctx, id: string, input: { name?: string; description?: string; memberIds?: string[] }) {
+export async function updateTeam(ctx: Ctx, id: string, input: { name?: string; description?: string; memberIds?: string[]; calendarId?: string | null }) {
   const memberIds = input.memberIds ? [...new Set(input.memberIds)] : undefined;
   if (memberIds) await assertAgentsExist(ctx, memberIds);
+  await assertCalendarExists(ctx.db, input.calendarId);
   try {
     return await inTransaction(ctx, async (tx) => {
       if (!(await findTeam(tx, id))) throw notFound('team');
@@ -49,6 +52,7 @@ export async function updateTeam(ctx: Ctx, id: string, input: { name?: string; d
         .set({
           ...(input.name !== undefined && { name: input.name.trim() }),
           ...(input.description !== undefined && { description: input.description }),
+          ...(input.calendarId !== undefined && { calendarId: input.calendarId }),
           updatedAt: ctx.clock.now(),
         })
         .where(eq(teams.id, id))
