@@ -22,6 +22,9 @@ import { realtimeRoutes } from './modules/realtime/routes.ts';
 import { channelRoutes } from './modules/channels/routes.ts';
 import { mailRoutes } from './modules/email/routes.ts';
 import { calendarRoutes } from './modules/sla/routes.ts';
+import { slaPolicyRoutes } from './modules/sla/policy-routes.ts';
+import { subscribeSlaRecompute } from './modules/sla/ticket-sla.ts';
+import { slaJobs } from './modules/sla/sla-jobs.ts';
 import { Mail } from './modules/email/module.ts';
 import type { DnsResolver } from './modules/email/auth.ts';
 import { findAgentByEmail } from './modules/auth/repository.ts';
@@ -69,11 +72,13 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   } as Services;
   const roles = new Set(config.SERVUS_ROLES);
   const mail = new Mail(services, { secret: cookieSecret, roles, resolver: opts.mailResolver });
-  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs()], {
+  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services)], {
     work: roles.has('worker'),
     schedule: roles.has('cron'),
     onError: (err) => app.log.error({ err }, 'job queue error'),
   });
+  // Workers keep each ticket's stored SLA (policy, next breach) current after every change.
+  const stopSla = roles.has('worker') ? subscribeSlaRecompute(services) : () => {};
   if (roles.has('worker') || roles.has('cron')) events.start();
 
   await bootstrapAdmin(services);
@@ -90,6 +95,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   channelRoutes(app, services, mail);
   mailRoutes(app, services, mail);
   calendarRoutes(app, services);
+  slaPolicyRoutes(app, services);
   if (roles.has('ws')) await realtimeRoutes(app, services);
   await app.ready();
 
@@ -99,6 +105,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
     mail,
     async close() {
       await app.close();
+      stopSla();
       await mail.stop();
       await events.stop();
       await services.jobs.stop();

@@ -6,3 +6,4 @@ export * from './contracts/tickets.ts';
 export * from './contracts/realtime.ts';
 export * from './contracts/channels.ts';
 export * from './contracts/calendars.ts';
+export * from './contracts/sla.ts';

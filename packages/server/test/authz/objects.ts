@@ -4,7 +4,7 @@
  * a positive control so that a successful call disturbs nothing else.
  */
 import { call, makeTeam, type TestAgent } from '../harness.ts';
-import { calendarBody, failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
+import { calendarBody, slaPolicyBody, failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
 export type ObjectKind =
   | 'ticket'
@@ -20,7 +20,8 @@ export type ObjectKind =
   | 'channel'
   | 'inboundMail'
   | 'outboundMail'
-  | 'calendar';
+  | 'calendar'
+  | 'slaPolicy';
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
@@ -45,6 +46,7 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'inboundMail': return w.inboundMail.id;
     case 'outboundMail': return w.outboundMail.id;
     case 'calendar': return w.calendar.id;
+    case 'slaPolicy': return w.slaPolicy.id;
   }
 }
 
@@ -83,6 +85,7 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'inboundMail': return quarantinedMail(s, admin, w.channel.id);
     case 'outboundMail': return failedOutbound(s, w.channel.id);
     case 'calendar': return ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar').id;
+    case 'slaPolicy': return ok(await call(s, 'POST', '/api/v1/sla-policies', { as: admin, body: slaPolicyBody() }), 'SLA policy').id;
   }
 }
 

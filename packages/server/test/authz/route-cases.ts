@@ -4,9 +4,9 @@
  * to build a valid request. The walker refuses to run if a route has no case or a case names
  * a route that is gone, so every new route has to be placed here.
  */
-import type { TestAgent } from '../harness.ts';
+import { call, type TestAgent } from '../harness.ts';
 import type { ObjectKind } from './objects.ts';
-import { calendarBody, identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
+import { calendarBody, slaPolicyBody, identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
 
 /**
  * Which rule decides access:
@@ -294,6 +294,28 @@ export const CASES: Record<string, RouteCase> = {
   'DELETE /api/v1/calendars/{id}': { access: 'admin', write: true, ok: 204, object: 'calendar', request: ({ id }) => ({ url: `/api/v1/calendars/${id}` }) },
   'GET /api/v1/calendars/{id}/holidays': read('shared', ({ id }) => `/api/v1/calendars/${id}/holidays?year=2026`, 'calendar'),
   'GET /api/v1/holiday-regions': read('shared', () => '/api/v1/holiday-regions?country=DE'),
+
+  // SLA policies: every agent reads them (tickets show their SLA to all), admins change them.
+  'GET /api/v1/sla-policies': read('shared', () => '/api/v1/sla-policies'),
+  'GET /api/v1/sla-policies/{id}': read('shared', ({ id }) => `/api/v1/sla-policies/${id}`, 'slaPolicy'),
+  'POST /api/v1/sla-policies': { access: 'admin', write: true, ok: 201, request: () => ({ url: '/api/v1/sla-policies', body: slaPolicyBody() }), mass: { nested: ['conditions', 'targets'] } },
+  'PATCH /api/v1/sla-policies/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'slaPolicy',
+    request: ({ id }) => ({ url: `/api/v1/sla-policies/${id}`, body: { name: unique('renamed'), conditions: { tags: ['vip'] } } }),
+    mass: { nested: ['conditions'] },
+  },
+  'DELETE /api/v1/sla-policies/{id}': { access: 'admin', write: true, ok: 204, object: 'slaPolicy', request: ({ id }) => ({ url: `/api/v1/sla-policies/${id}` }) },
+  'PUT /api/v1/sla-policies/order': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    // The body names every policy once, in the current order, so a successful call changes nothing.
+    request: async ({ w }) => ({ url: '/api/v1/sla-policies/order', body: { ids: (await call(w.s, 'GET', '/api/v1/sla-policies', { as: w.admin })).body.data.map((p: { id: string }) => p.id) } }),
+    mass: {},
+  },
   'POST /api/v1/mail/outbound/{id}/retry': { access: 'admin', write: true, ok: 200, object: 'outboundMail', request: ({ id }) => ({ url: `/api/v1/mail/outbound/${id}/retry` }), mass: 'takes no body' },
 };
 

@@ -58,6 +58,8 @@ export interface World {
   channel: { id: string };
   /** A business-hours calendar (Bavaria) every agent may read. */
   calendar: { id: string };
+  /** An SLA policy every agent may read. */
+  slaPolicy: { id: string };
   inboundMail: { id: string };
   outboundMail: { id: string };
 }
@@ -169,6 +171,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     inboundMail: { id: await quarantinedMail(s, admin, channel.id) },
     outboundMail: { id: await failedOutbound(s, channel.id) },
     calendar: ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar'),
+    slaPolicy: ok(await call(s, 'POST', '/api/v1/sla-policies', { as: admin, body: slaPolicyBody() }), 'SLA policy'),
   };
 }
 
@@ -228,3 +231,8 @@ export function calendarBody() {
 
 /** A unique value for names and identities. */
 export const unique = (prefix: string): string => `${prefix}-${letters(10)}`;
+
+/** A valid new SLA policy: first reply within 8 business hours for normal tickets. */
+export function slaPolicyBody() {
+  return { name: unique('sla'), conditions: { priorities: ['normal', 'high'] }, targets: { normal: { first_reply: { minutes: 480, businessHours: true } } } };
+}

@@ -82,7 +82,8 @@ export const CreateMessageBody = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 
-export const TICKET_SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at', 'number', '-number'] as const;
+/** `sla_next_breach_at`: the most urgent SLA first; tickets without an active SLA target come last in both directions. */
+export const TICKET_SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at', 'number', '-number', 'sla_next_breach_at', '-sla_next_breach_at'] as const;
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z

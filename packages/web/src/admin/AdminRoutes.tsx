@@ -1,6 +1,6 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
 import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
-import { IconClock, IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlarm, IconClock, IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { EmptyState } from '../components/EmptyState';
@@ -14,8 +14,9 @@ import { TagsPage } from './TagsPage';
 import { ChannelsPage } from './ChannelsPage';
 import { MailHealthPage } from './MailHealthPage';
 import { CalendarsPage } from './CalendarsPage';
+import { SlaPoliciesPage } from './SlaPoliciesPage';
 
-/** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, email channels and mail health. */
+/** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, SLA policies, email channels and mail health. */
 export function AdminRoutes() {
   const { t } = useTranslation();
   const { isAdmin } = useSession();
@@ -31,6 +32,7 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/fields" label={t('admin.fields')} leftSection={<IconForms size={16} />} />
           <NavLink component={RouterLink} to="/admin/tags" label={t('admin.tags')} leftSection={<IconTags size={16} />} />
           <NavLink component={RouterLink} to="/admin/calendars" label={t('calendars.title')} leftSection={<IconClock size={16} />} />
+          <NavLink component={RouterLink} to="/admin/sla" label={t('sla.title')} leftSection={<IconAlarm size={16} />} />
           <NavLink component={RouterLink} to="/admin/channels" label={t('channels.title')} leftSection={<IconMail size={16} />} />
           <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
         </Stack>
@@ -44,6 +46,7 @@ export function AdminRoutes() {
               <Route path="fields" element={<TicketFieldsPage />} />
               <Route path="tags" element={<TagsPage />} />
               <Route path="calendars" element={<CalendarsPage />} />
+              <Route path="sla" element={<SlaPoliciesPage />} />
               <Route path="channels" element={<ChannelsPage />} />
               <Route path="mail-health" element={<MailHealthPage />} />
               <Route path="*" element={<NotFound />} />

@@ -26,6 +26,7 @@ export const keys = {
   profile: ['profile'] as const,
   channels: ['channels'] as const,
   calendars: ['calendars'] as const,
+  slaPolicies: ['sla-policies'] as const,
   calendarHolidays: (id: string, year: number) => ['calendars', id, 'holidays', year] as const,
   holidayRegions: (country: string, state: string) => ['holiday-regions', country, state] as const,
   mail: ['mail'] as const,

@@ -7,9 +7,11 @@ import type {
   TICKET_STATUSES,
   TICKET_TYPES,
   MessageEmailInfo,
+  TicketSla,
   ViewFilters,
 } from '@servus/shared';
 export type { Calendar, CalendarHoliday, HolidayRegionOption } from '@servus/shared';
+export type { SlaPolicy, TicketSla, TicketSlaTarget } from '@servus/shared';
 export type { ChannelMailHealth, ChannelTestResult, ConnectionCheck, EmailChannel, InboundMail, MailHealth, MessageEmailInfo, OutboundMail } from '@servus/shared';
 
 /** Response shapes of the Servus API, mirroring the server's presenters. */
@@ -105,6 +107,8 @@ export interface Ticket {
 
 export interface TicketWithRequester extends Ticket {
   requester: (PersonRef & { organizationId: string | null }) | null;
+  /** The ticket's SLA clocks (GET /tickets/:id); null when no policy applies. */
+  sla?: TicketSla | null;
 }
 
 export interface Attachment {

@@ -23,6 +23,7 @@ import { PropertiesPanel } from './sidebar/PropertiesPanel';
 import { Thread } from './thread/Thread';
 import { MergeIntoDialog } from './MergeIntoDialog';
 import { PresenceBar } from './PresenceBar';
+import { SlaBadge } from './SlaBadge';
 import { SubjectEditor } from './SubjectEditor';
 import classes from './TicketPage.module.css';
 
@@ -104,6 +105,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
               <ActionIcon aria-label={t('ticket.backToList')} onClick={back}><IconArrowLeft size={16} /></ActionIcon>
             </Tooltip>
             <SubjectEditor number={data.number} subject={data.subject} editable={writable} onSave={(subject) => quick({ subject }, t('ticket.saved'))} />
+            <SlaBadge sla={data.sla} />
           </Group>
           <Group gap={6} wrap="nowrap">
             <PresenceBar viewers={viewers} meId={agent.id} />

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { SlaConditions, SlaTargets } from '@servus/shared';
+import type { z } from 'zod';
 import type { HolidayRegion } from './holidays.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -30,4 +32,24 @@ export const businessCalendars = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('business_calendars_name_key').on(sql`lower(${t.name})`)],
+);
+
+/**
+ * SLA policies: conditions that pick tickets and targets per priority. The first active policy
+ * in `position` order whose conditions match a ticket applies to it.
+ */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    position: integer('position').notNull(),
+    conditions: jsonb('conditions').$type<z.infer<typeof SlaConditions>>().notNull().default({}),
+    targets: jsonb('targets').$type<z.infer<typeof SlaTargets>>().notNull(),
+    warnBeforeMinutes: integer('warn_before_minutes').notNull().default(30),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sla_policies_name_key').on(sql`lower(${t.name})`), index('sla_policies_position_idx').on(t.position, t.id)],
 );

@@ -18,7 +18,11 @@ export type TicketEventType =
   | 'reply'
   | 'note'
   | 'merged'
-  | 'merged_into';
+  | 'merged_into'
+  /** An SLA target is about to breach (once per target instance; written by the sla.check job). */
+  | 'sla_warning'
+  /** An SLA target breached (once per target instance). */
+  | 'sla_breached';
 
 export interface HistoryEntry {
   type: TicketEventType;

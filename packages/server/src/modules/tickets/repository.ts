@@ -20,6 +20,7 @@ export const ticketColumns = {
   mergedIntoId: tickets.mergedIntoId, firstReplyAt: tickets.firstReplyAt, solvedAt: tickets.solvedAt, closedAt: tickets.closedAt,
   reopenCount: tickets.reopenCount, agentReplyCount: tickets.agentReplyCount, messageCount: tickets.messageCount,
   lastMessageAt: tickets.lastMessageAt, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt,
+  slaPolicyId: tickets.slaPolicyId, slaNextBreachAt: tickets.slaNextBreachAt,
 };
 export type TicketView = Omit<TicketRow, 'searchText' | 'searchVector'>;
 
@@ -57,7 +58,7 @@ export interface TicketFilter {
   limit: number;
 }
 
-const SORT_COLUMNS = { created_at: tickets.createdAt, updated_at: tickets.updatedAt, number: tickets.number } as const;
+const SORT_COLUMNS = { created_at: tickets.createdAt, updated_at: tickets.updatedAt, number: tickets.number, sla_next_breach_at: tickets.slaNextBreachAt } as const;
 
 export function sortOf(sort: string) {
   const desc_ = sort.startsWith('-');
@@ -90,10 +91,32 @@ export function filterConditions(actor: AgentActor, f: Omit<TicketFilter, 'sort'
   return where;
 }
 
+/** By next SLA breach, tickets without one last in both directions; the cursor's `v` is null among those. */
+function listBySlaBreach(db: Executor, where: SQL[], f: TicketFilter, descending: boolean): Promise<TicketView[]> {
+  const col = tickets.slaNextBreachAt;
+  if (f.cursor) {
+    const v = f.cursor.v === null || f.cursor.v === undefined ? null : new Date(String(f.cursor.v));
+    const after = descending ? sql`<` : sql`>`;
+    where.push(
+      v === null
+        ? sql`(${col} is null and ${tickets.id} ${after} ${f.cursor.id})`
+        : sql`((${col}, ${tickets.id}) ${after} (${v}, ${f.cursor.id}) or ${col} is null)`,
+    );
+  }
+  const order = descending ? sql`${col} desc nulls last, ${tickets.id} desc` : sql`${col} asc nulls last, ${tickets.id} asc`;
+  return db
+    .select(ticketColumns)
+    .from(tickets)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(order)
+    .limit(f.limit + 1);
+}
+
 /** One page of tickets, keyset-paginated on the sort column and id. */
 export async function listTickets(db: Executor, actor: AgentActor, f: TicketFilter): Promise<TicketView[]> {
   const where = filterConditions(actor, f);
   const s = sortOf(f.sort);
+  if (s.key === 'sla_next_breach_at') return listBySlaBreach(db, where, f, s.desc);
   if (f.cursor) {
     const v = s.key === 'number' ? Number(f.cursor.v) : new Date(String(f.cursor.v));
     // A row comparison lets the next page start inside the index instead of filtering from its start.

@@ -1,3 +1,4 @@
+import { liveTicketSla } from '../sla/ticket-sla.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq, ilike } from 'drizzle-orm';
@@ -74,6 +75,7 @@ export function ticketRoutes(app: App, services: Services): void {
     const t = await findVisibleTicket(db, ctx.actor, req.params.id);
     const include = new Set(req.query.include ?? []);
     const body: Record<string, unknown> = presentTicket(t);
+    body.sla = await liveTicketSla(db, t, services.clock.now());
     if (include.has('requester')) body.requester = await requesterSummary(db, t.requesterId);
     if (include.has('messages')) {
       const msgs = await messagesOf(db, t.id, { cursor: null, limit: 100 });
@@ -273,7 +275,7 @@ export async function ticketPage(db: Executor, rows: TicketView[], limit: number
   const requesters = await requestersOf(db, rows.slice(0, limit));
   const key = sortOf(sort).key;
   return pageOf(rows, limit, (t) => presentListedTicket(t, requesters), (r) => ({
-    v: key === 'number' ? r.number : (key === 'updated_at' ? r.updatedAt : r.createdAt).toISOString(),
+    v: key === 'number' ? r.number : key === 'sla_next_breach_at' ? (r.slaNextBreachAt?.toISOString() ?? null) : (key === 'updated_at' ? r.updatedAt : r.createdAt).toISOString(),
     id: r.id,
   }));
 }

@@ -70,6 +70,10 @@ export const tickets = pgTable(
     agentReplyCount: integer('agent_reply_count').notNull().default(0),
     messageCount: integer('message_count').notNull().default(0),
     lastMessageAt: ts('last_message_at'),
+    /** The SLA policy that applies now (recomputed after every change); null when none does. */
+    slaPolicyId: uuid('sla_policy_id'),
+    /** The earliest due time of an active SLA target, for sorting by urgency. */
+    slaNextBreachAt: ts('sla_next_breach_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     /** Concatenated message text, kept for full-text search. */
@@ -90,6 +94,7 @@ export const tickets = pgTable(
     index('tickets_assignee_idx').on(t.assigneeId, t.updatedAt.desc().nullsFirst()),
     index('tickets_requester_idx').on(t.requesterId, t.createdAt.desc().nullsFirst()),
     index('tickets_org_idx').on(t.organizationId, t.createdAt.desc().nullsFirst()),
+    index('tickets_sla_next_breach_idx').on(t.slaNextBreachAt, t.id),
     index('tickets_status_idx').on(t.status, t.createdAt.desc().nullsFirst()),
     index('tickets_tags_idx').using('gin', t.tags),
     index('tickets_search_idx').using('gin', t.searchVector),
