@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Group, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { IconPlus } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ErrorState } from '../components/ErrorState';
@@ -34,5 +36,19 @@ export function AdminList<T>({ title, addLabel, addIcon = <IconPlus size={14} />
       {items && items.length === 0 && emptyText && <Text size="sm" c="dimmed">{emptyText}</Text>}
       {items && (items.length > 0 || !emptyText) && children(items)}
     </>
+  );
+}
+
+/** The end of an admin table row: Edit, any extra buttons, and Delete after a confirmation. */
+export function RowActions({ name, onEdit, deleteQuestion, onDelete, children }: { name: string; onEdit(): void; deleteQuestion: string; onDelete(): void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} justify="flex-end" wrap="nowrap">
+      {children}
+      <Button size="compact-xs" variant="default" onClick={onEdit} aria-label={t('admin.editNamed', { name })}>{t('common.edit')}</Button>
+      <ConfirmButton size="compact-xs" variant="subtle" color="red" question={deleteQuestion} confirmLabel={t('common.delete')} onConfirm={onDelete} aria-label={t('admin.deleteNamed', { name })}>
+        {t('common.delete')}
+      </ConfirmButton>
+    </Group>
   );
 }

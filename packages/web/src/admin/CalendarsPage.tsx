@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,8 @@ import { useCalendars } from '../api/calendars';
 import { api } from '../api/client';
 import { keys } from '../api/keys';
 import type { Calendar } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { toast } from '../lib/toast';
-import { AdminList } from './AdminList';
+import { AdminList, RowActions } from './AdminList';
 import { CalendarDialog } from './CalendarDialog';
 import { regionLabel } from './calendar-form';
 
@@ -57,12 +56,7 @@ export function CalendarsPage() {
                       <Text size="sm">{used === 0 ? t('calendars.unused') : t('calendars.usedBy', { count: used })}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" variant="default" onClick={() => setEditing(c)} aria-label={t('admin.editNamed', { name: c.name })}>{t('common.edit')}</Button>
-                        <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('calendars.confirmDelete', { name: c.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(c)} aria-label={t('admin.deleteNamed', { name: c.name })}>
-                          {t('common.delete')}
-                        </ConfirmButton>
-                      </Group>
+                      <RowActions name={c.name} onEdit={() => setEditing(c)} deleteQuestion={t('calendars.confirmDelete', { name: c.name })} onDelete={() => remove.mutate(c)} />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -9,9 +9,8 @@ import { ApiError } from '../api/errors';
 import { keys } from '../api/keys';
 import { useChannels } from '../api/mail';
 import type { EmailChannel } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { toast } from '../lib/toast';
-import { AdminList } from './AdminList';
+import { AdminList, RowActions } from './AdminList';
 import { ChannelDialog } from './ChannelDialog';
 import { ChannelTestPanel, useChannelTest } from './ChannelTest';
 
@@ -91,13 +90,9 @@ export function ChannelsPage() {
                   </Table.Td>
                   <Table.Td>{c.active ? <Badge color="teal">{t('admin.active')}</Badge> : <Badge color="gray">{t('admin.inactive')}</Badge>}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Button size="compact-xs" variant="default" onClick={() => setEditing(c)} aria-label={t('admin.editNamed', { name: c.name })}>{t('common.edit')}</Button>
+                    <RowActions name={c.name} onEdit={() => setEditing(c)} deleteQuestion={t('channels.confirmDelete', { name: c.name })} onDelete={() => remove.mutate(c)}>
                       <Button size="compact-xs" variant="default" onClick={() => startTest(c)} aria-label={t('channels.testNamed', { name: c.name })}>{t('channels.testShort')}</Button>
-                      <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('channels.confirmDelete', { name: c.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(c)} aria-label={t('admin.deleteNamed', { name: c.name })}>
-                        {t('common.delete')}
-                      </ConfirmButton>
-                    </Group>
+                    </RowActions>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Stack, Table, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -9,9 +9,8 @@ import { useTeams } from '../api/directory';
 import { keys } from '../api/keys';
 import { useSlaPolicies } from '../api/sla';
 import type { SlaPolicy, Team } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { toast } from '../lib/toast';
-import { AdminList } from './AdminList';
+import { AdminList, RowActions } from './AdminList';
 import { SlaPolicyDialog } from './SlaPolicyDialog';
 import { SLA_METRICS, SLA_PRIORITIES, formatDuration } from './sla-form';
 
@@ -107,18 +106,14 @@ export function SlaPoliciesPage() {
                         <Badge variant="light" color={p.active ? 'teal' : 'gray'} tt="none">{p.active ? t('sla.isActive') : t('sla.isInactive')}</Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <RowActions name={p.name} onEdit={() => setEditing(p)} deleteQuestion={t('sla.confirmDelete', { name: p.name })} onDelete={() => remove.mutate(p)}>
                           <ActionIcon variant="subtle" color="gray" disabled={i === 0 || reorder.isPending} onClick={() => move(items, i, i - 1)} aria-label={t('sla.moveUp', { name: p.name })}>
                             <IconArrowUp size={16} />
                           </ActionIcon>
                           <ActionIcon variant="subtle" color="gray" disabled={i === items.length - 1 || reorder.isPending} onClick={() => move(items, i, i + 1)} aria-label={t('sla.moveDown', { name: p.name })}>
                             <IconArrowDown size={16} />
                           </ActionIcon>
-                          <Button size="compact-xs" variant="default" onClick={() => setEditing(p)} aria-label={t('admin.editNamed', { name: p.name })}>{t('common.edit')}</Button>
-                          <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('sla.confirmDelete', { name: p.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(p)} aria-label={t('admin.deleteNamed', { name: p.name })}>
-                            {t('common.delete')}
-                          </ConfirmButton>
-                        </Group>
+                        </RowActions>
                       </Table.Td>
                     </Table.Tr>
                   );

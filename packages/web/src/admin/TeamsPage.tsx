@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCalendars } from '../api/calendars';
@@ -7,12 +7,11 @@ import { api } from '../api/client';
 import { useAgents, useTeams } from '../api/directory';
 import { keys } from '../api/keys';
 import type { Team } from '../api/types';
-import { ConfirmButton } from '../components/ConfirmButton';
 import { FormActions } from '../components/FormActions';
 import { FormAlert } from '../components/FormAlert';
 import { toast } from '../lib/toast';
 import { useFormSubmit } from '../lib/useFormSubmit';
-import { AdminList } from './AdminList';
+import { AdminList, RowActions } from './AdminList';
 
 function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -98,12 +97,7 @@ export function TeamsPage() {
                   </Table.Td>
                   <Table.Td><Text size="sm">{tm.memberIds.map((id) => names.get(id) ?? '…').join(', ') || '—'}</Text></Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end">
-                      <Button size="compact-xs" variant="default" onClick={() => setEditing(tm)} aria-label={t('admin.editNamed', { name: tm.name })}>{t('common.edit')}</Button>
-                      <ConfirmButton size="compact-xs" variant="subtle" color="red" question={t('admin.confirmDeleteTeam', { name: tm.name })} confirmLabel={t('common.delete')} onConfirm={() => remove.mutate(tm.id)} aria-label={t('admin.deleteNamed', { name: tm.name })}>
-                        {t('common.delete')}
-                      </ConfirmButton>
-                    </Group>
+                    <RowActions name={tm.name} onEdit={() => setEditing(tm)} deleteQuestion={t('admin.confirmDeleteTeam', { name: tm.name })} onDelete={() => remove.mutate(tm.id)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
