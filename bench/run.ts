@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../packages/server/src/platform/db.ts';
 import { contactCount, seed, type SeedResult } from './seed.ts';
-import { REPO_ROOT, bundleServer, createApiToken, rssMiB, startServer, type ServerHandle } from './server.ts';
+import { REPO_ROOT, bundleServer, codeState, createApiToken, rssMiB, startServer, withDb, type ServerHandle } from './server.ts';
 import { get, measureCreate, measureInbox, measureSearch, measureTicketPage, type CreateResult, type Series } from './measure.ts';
 import { runPgbench, type PgbenchResult } from './pgbench.ts';
 import { explainReads, type Explained } from './explain.ts';
@@ -85,12 +85,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const life = lifecycle(log);
 const { cleanups, cleanupAll } = life;
-
-function withDb(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 async function withDatabase<T>(opts: { dataDir: string; databaseUrl?: string }, fn: (d: Database) => Promise<T>): Promise<T> {
   const d = await openDatabase({ ...opts, poolSize: 1 });
@@ -238,20 +232,6 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
     await cleanupAll();
   }
   return result;
-}
-
-/** HEAD and the uncommitted files under packages/ (read-only git queries). */
-function codeState(): RunResult['code'] {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    const changed = execFileSync('git', ['status', '--porcelain', '--', 'packages'], { cwd: REPO_ROOT, encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.slice(3));
-    return { head, changedFiles: changed };
-  } catch {
-    return { head: null, changedFiles: [] };
-  }
 }
 
 function postgresVersion(): string | null {

@@ -3,7 +3,7 @@
  * as an operator would run it: started, probed on /healthz, measured through /proc, and
  * stopped by its own pid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -171,4 +171,25 @@ export async function createApiToken(baseUrl: string): Promise<string> {
   });
   if (r.status !== 201) throw new Error(`token creation failed: ${r.status} ${await r.text()}`);
   return ((await r.json()) as { secret: string }).secret;
+}
+
+/** HEAD and the uncommitted files under packages/ (read-only git queries), stored with every run. */
+export function codeState(): { head: string | null; changedFiles: string[] } {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'packages'], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3));
+    return { head, changedFiles: changed };
+  } catch {
+    return { head: null, changedFiles: [] };
+  }
+}
+
+/** The same PostgreSQL URL pointing at another database. */
+export function withDb(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
 }
