@@ -168,3 +168,12 @@ export function withBrowser(
     }
   };
 }
+
+/** Signs in through the login page (English or German) and waits for the workspace. */
+export async function signInAs(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: /^(Email|E-Mail)/ }).fill(who.email);
+  await page.getByLabel(/^(Password|Passwort)/).first().fill(who.password);
+  await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
+  await page.getByRole('navigation').first().waitFor();
+}

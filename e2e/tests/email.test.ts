@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { withBrowser } from '../support/browser.ts';
+import { signInAs, withBrowser } from '../support/browser.ts';
 import { apiSignIn } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 import { dovecotFromEnv, imapAs, startMta, type Dovecot, type Mta } from '../support/mail.ts';
@@ -114,11 +114,7 @@ test(
     const ticket = await until('the ticket from the customer mail', async () => (await ticketBySubject(subject))[0]);
     assert.equal(ticket.requester?.email, CUSTOMER);
 
-      await page.goto('/login');
-      await page.getByRole('textbox', { name: /^(Email|E-Mail)/ }).fill(ADMIN.email);
-      await page.getByLabel(/^(Password|Passwort)/).first().fill(ADMIN.password);
-      await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
-      await page.getByRole('navigation').first().waitFor();
+      await signInAs(page, ADMIN);
       await page.goto(`/tickets/${ticket.id}`);
       await page.getByRole('heading', { name: new RegExp(subject) }).waitFor();
       await page.getByText('seit heute früh kommen nur leere Seiten').waitFor();

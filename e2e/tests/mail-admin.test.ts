@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { withBrowser } from '../support/browser.ts';
+import { signInAs, withBrowser } from '../support/browser.ts';
 import { apiSignIn, getJson } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 import { dovecotFromEnv, type Dovecot } from '../support/mail.ts';
@@ -29,11 +29,7 @@ after(async () => {
 test(
   'an admin sets up a channel, tests it and reprocesses a quarantined mail',
   withBrowser(() => ({ baseURL: server.url, locale: 'en-US' }), async ({ page, watch }) => {
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(ADMIN.email);
-    await page.getByLabel(/^Password/).first().fill(ADMIN.password);
-    await page.getByRole('button', { name: /^Sign in$/ }).click();
-    await page.getByRole('navigation').first().waitFor();
+    await signInAs(page, ADMIN);
 
     await page.goto('/admin/channels');
     await page.getByText('No email channels yet.').waitFor();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { withBrowser } from '../support/browser.ts';
+import { signInAs, withBrowser } from '../support/browser.ts';
 import { apiSignIn, type ApiSession } from '../support/http.ts';
 import { startServer, type ServusServer } from '../support/server.ts';
 
@@ -27,11 +27,7 @@ after(async () => {
 test(
   'business hours for Bavaria, an urgent SLA, a countdown that pauses while pending',
   withBrowser(() => ({ baseURL: server.url, locale: 'en-US' }), async ({ page, watch }) => {
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(ADMIN.email);
-    await page.getByLabel(/^Password/).first().fill(ADMIN.password);
-    await page.getByRole('button', { name: /^Sign in$/ }).click();
-    await page.getByRole('navigation').first().waitFor();
+    await signInAs(page, ADMIN);
 
     // Business hours with Bavarian public holidays.
     await page.goto('/admin/calendars');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from '../support/browser.ts';
+import { openBrowser, signInAs, type BrowserSession } from '../support/browser.ts';
 import { apiSignIn, getJson } from '../support/http.ts';
 import { REPO_ROOT, startServer, type ServusServer } from '../support/server.ts';
 
@@ -46,14 +46,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: /^(Email|E-Mail)/ }).fill(who.email);
-  await page.getByLabel(/^(Password|Passwort)/).first().fill(who.password);
-  await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
-  await page.getByRole('navigation').first().waitFor();
-}
 
 async function openTicketFromUnassigned(page: Page): Promise<void> {
   await page.getByRole('link', { name: /^Unassigned/ }).click();
@@ -102,7 +94,7 @@ test('two agents work the same ticket live; a stale reply is caught; German and 
     await s.page.screenshot({ path: path.join(SHOTS, name) });
   };
   try {
-    await signIn(a.page, ANNA);
+    await signInAs(a.page, ANNA);
     await openTicketFromUnassigned(a.page);
 
     // Assign to me: the sidebar shows Anna as the assignee.
@@ -110,7 +102,7 @@ test('two agents work the same ticket live; a stale reply is caught; German and 
     await waitForValue(a.page, 'Assignee', new RegExp(ANNA.name));
 
     // Ben opens the same ticket: both see each other.
-    await signIn(b.page, BEN);
+    await signInAs(b.page, BEN);
     await b.page.goto(`/tickets/${ticket.id}`);
     await a.page.getByText(`${BEN.name} is also viewing`).waitFor();
     await b.page.getByText(`${ANNA.name} is also viewing`).waitFor();
