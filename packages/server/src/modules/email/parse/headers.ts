@@ -1,7 +1,7 @@
 import { domainToASCII } from 'node:url';
 import libmime from 'libmime';
 import { parseAddressHeader } from 'mailparser';
-import type { MailAddress } from './types.ts';
+import type { MailAddress, ParsedMail } from './types.ts';
 
 /** A raw header line as mailsplit and mailparser give it: lower-case key, line as a binary string. */
 export interface HeaderLine {
@@ -35,24 +35,11 @@ const MAX_NAME = 256;
 const MAX_SUBJECT_INPUT = 16 * 1024;
 
 /** Everything ParsedMail takes from the top-level header block. */
-export interface TopHeaders {
-  messageId: string | null;
-  inReplyTo: string[];
-  references: string[];
-  subject: string;
-  date: string | null;
-  from: MailAddress[];
-  fromHeaderCount: number;
-  sender: MailAddress | null;
-  replyTo: MailAddress[];
-  to: MailAddress[];
-  cc: MailAddress[];
-  deliveredTo: string[];
-  returnPath: string | null;
-  invalidAddresses: number;
-  headers: Record<string, string>;
-  warnings: string[];
-}
+export type TopHeaders = Pick<
+  ParsedMail,
+  | 'messageId' | 'inReplyTo' | 'references' | 'subject' | 'date' | 'from' | 'fromHeaderCount' | 'sender' | 'replyTo'
+  | 'to' | 'cc' | 'deliveredTo' | 'returnPath' | 'invalidAddresses' | 'headers' | 'warnings'
+>;
 
 /** Reads the top-level header lines of a message. Never throws on malformed values. */
 export function readTopHeaders(lines: readonly HeaderLine[], maxAddresses: number): TopHeaders {
