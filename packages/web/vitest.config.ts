@@ -9,6 +9,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 15_000,
+    // Dialog tests type a lot through jsdom; on a busy 2-core machine one can take tens of seconds.
+    testTimeout: 60_000,
   },
 });

@@ -4,6 +4,7 @@ import { openDatabase, runMigrations, type Database } from './platform/db.ts';
 import { createHttp, type App } from './platform/http.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { EventDispatcher } from './platform/events.ts';
+import { openBus } from './platform/bus.ts';
 import { BlobStorage } from './platform/storage.ts';
 import { startJobs } from './platform/jobs.ts';
 import { createMailer, type Mailer } from './platform/mailer.ts';
@@ -25,7 +26,15 @@ import { calendarRoutes } from './modules/sla/routes.ts';
 import { slaPolicyRoutes } from './modules/sla/policy-routes.ts';
 import { subscribeSlaRecompute } from './modules/sla/ticket-sla.ts';
 import { slaJobs } from './modules/sla/sla-jobs.ts';
+import { macroRoutes } from './modules/macros/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { subscribeNotifications } from './modules/notifications/listeners.ts';
+import { notificationJobs } from './modules/notifications/digest.ts';
+import { routingJobs, routingRoutes, subscribeRouting } from './modules/routing/index.ts';
+import { subscribeWebhookEvents, webhookJobs, webhookRoutes } from './modules/webhooks/index.ts';
+import { automationJobs, automationRoutes, subscribeAutomation } from './modules/automation/index.ts';
 import { Mail } from './modules/email/module.ts';
+import { Chat } from './modules/chat/index.ts';
 import type { DnsResolver } from './modules/email/auth.ts';
 import { findAgentByEmail } from './modules/auth/repository.ts';
 import { setupAdmin } from './modules/auth/use-cases/setup-admin.ts';
@@ -60,7 +69,12 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   const cookieSecret = await resolveSessionSecret(database.db, config.SESSION_SECRET);
   const app = await createHttp(config, { logger: opts.logger ?? { level: config.LOG_LEVEL }, cookieSecret });
   const clock = opts.clock ?? systemClock;
-  const events = new EventDispatcher(database.db, (err) => app.log.error({ err }, 'event dispatch failed'));
+  const roles = new Set(config.SERVUS_ROLES);
+  // Realtime fan-out between processes: Redis when configured, else LISTEN/NOTIFY on PostgreSQL, else in-process.
+  const bus = await openBus({ databaseUrl: database.kind === 'postgres' ? database.url : undefined, redisUrl: config.REDIS_URL, onError: (err) => app.log.warn({ err }, 'realtime bus error') });
+  app.log.info(`realtime fan-out through ${bus.kind}`);
+  // Only workers claim the outbox and run the work subscribers; every process delivers live events.
+  const events = new EventDispatcher(database.db, bus, { claims: roles.has('worker') }, (err) => app.log.error({ err }, 'event dispatch failed'));
   const services = {
     config,
     database,
@@ -70,16 +84,24 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
     storage: new BlobStorage(path.join(config.DATA_DIR, 'blobs')),
     mailer: opts.mailer ?? createMailer(config),
   } as Services;
-  const roles = new Set(config.SERVUS_ROLES);
   const mail = new Mail(services, { secret: cookieSecret, roles, resolver: opts.mailResolver });
-  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services)], {
+  const chat = new Chat(services, roles);
+  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services), ...routingJobs(services), ...notificationJobs(services), ...webhookJobs(services), ...automationJobs(services), ...chat.jobs()], {
     work: roles.has('worker'),
     schedule: roles.has('cron'),
     onError: (err) => app.log.error({ err }, 'job queue error'),
   });
   // Workers keep each ticket's stored SLA (policy, next breach) current after every change.
   const stopSla = roles.has('worker') ? subscribeSlaRecompute(services) : () => {};
-  if (roles.has('worker') || roles.has('cron')) events.start();
+  // Workers turn ticket, agent and team changes into (debounced) routing jobs.
+  const stopRouting = roles.has('worker') ? subscribeRouting(services) : () => {};
+  // Workers turn domain events into agent notifications.
+  const stopNotifications = roles.has('worker') ? subscribeNotifications(services) : () => {};
+  // Workers queue webhook deliveries for the domain events webhooks subscribe to.
+  const stopWebhooks = roles.has('worker') ? subscribeWebhookEvents(services) : () => {};
+  // Workers queue a trigger job for every event a trigger may react to.
+  const automation = roles.has('worker') ? subscribeAutomation(services) : null;
+  if (roles.has('worker')) events.start();
 
   await bootstrapAdmin(services);
 
@@ -96,8 +118,15 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   mailRoutes(app, services, mail);
   calendarRoutes(app, services);
   slaPolicyRoutes(app, services);
-  if (roles.has('ws')) await realtimeRoutes(app, services);
+  routingRoutes(app, services);
+  macroRoutes(app, services);
+  notificationRoutes(app, services);
+  webhookRoutes(app, services);
+  automationRoutes(app, services);
+  if (roles.has('ws')) await realtimeRoutes(app, services, chat.agentLink());
+  chat.routes(app);
   await app.ready();
+  chat.start();
 
   return {
     app,
@@ -106,8 +135,14 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
     async close() {
       await app.close();
       stopSla();
+      stopRouting();
+      stopNotifications();
+      stopWebhooks();
+      automation?.stop();
       await mail.stop();
+      chat.stop();
       await events.stop();
+      await bus.close();
       await services.jobs.stop();
       if (!opts.database) await database.close();
     },

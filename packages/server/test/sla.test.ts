@@ -259,6 +259,9 @@ describe('SLA policies and ticket SLA clocks (METRICS §1.2, §8.3, §9)', () =>
     }
     const renamed = await call(s, 'PATCH', `/api/v1/sla-policies/${vip.id}`, { as: admin, body: { name: 'VIP Gold', warnBeforeMinutes: 15 } });
     assert.deepEqual([renamed.status, renamed.body.name, renamed.body.warnBeforeMinutes], [200, 'VIP Gold', 15]);
+    assert.deepEqual(renamed.body.conditions, { tags: ['vip', 'gold'] }, 'fields left out of a PATCH keep their value');
+    const onlyName = await call(s, 'PATCH', `/api/v1/sla-policies/${vip.id}`, { as: admin, body: { name: 'VIP Gold' } });
+    assert.deepEqual([onlyName.body.warnBeforeMinutes, onlyName.body.conditions], [15, { tags: ['vip', 'gold'] }]);
     const extra = await call(s, 'POST', '/api/v1/sla-policies', { as: admin, body: { name: 'Temporary', targets: {} } });
     assert.equal(extra.body.position, 2);
     assert.equal((await call(s, 'DELETE', `/api/v1/sla-policies/${extra.body.id}`, { as: admin })).status, 204);
@@ -292,6 +295,44 @@ describe('SLA policies and ticket SLA clocks (METRICS §1.2, §8.3, §9)', () =>
     assert.equal(row!.n?.toISOString(), '2026-01-08T16:00:00.000Z', 'the periodic update (4800 calendar minutes) is next');
   });
 
+  it('a customer tier condition picks the policy; changing the tier or the rules recomputes the stored SLA of open tickets', async () => {
+    at('2026-02-02T08:00:00Z');
+    const db = s.servus.services.database.db;
+    const org = await call(s, 'POST', '/api/v1/organizations', { as: admin, body: { name: `Großkunde ${Math.random()}`, tier: 'Enterprise' } });
+    assert.equal(org.status, 201, JSON.stringify(org.body));
+    assert.equal(org.body.tier, 'Enterprise');
+    const agentSetsTier = await call(s, 'PATCH', `/api/v1/organizations/${org.body.id}`, { as: agent, body: { tier: 'Basic' } });
+    assert.equal(agentSetsTier.status, 403, 'only admins set the tier that decides the SLA');
+    const enterprise = await call(s, 'POST', '/api/v1/sla-policies', {
+      as: admin,
+      body: { name: 'Enterprise', conditions: { tiers: ['enterprise'] }, targets: { normal: { first_reply: { minutes: 30, businessHours: false } } } },
+    });
+    assert.equal(enterprise.status, 201, JSON.stringify(enterprise.body));
+    const order = [enterprise.body.id, ...(await call(s, 'GET', '/api/v1/sla-policies', { as: admin })).body.data.map((p: any) => p.id).filter((id: string) => id !== enterprise.body.id)];
+    assert.equal((await call(s, 'PUT', '/api/v1/sla-policies/order', { as: admin, body: { ids: order } })).status, 200);
+    const contact = await call(s, 'POST', '/api/v1/contacts', { as: admin, body: { name: 'Erika', organizationId: org.body.id, identities: [{ kind: 'email', value: `erika-${Math.random()}@example.org` }] } });
+    assert.equal(contact.status, 201, JSON.stringify(contact.body));
+    const t = await open(team.BE, { requester: { id: contact.body.id } });
+    assert.equal((await sla(t.id)).policyId, enterprise.body.id);
+    assert.equal(target(await sla(t.id), 'first_reply').dueAt, '2026-02-02T08:30:00.000Z');
+    const other = await open(team.BE);
+    assert.notEqual((await sla(other.id)).policyId, enterprise.body.id, 'a ticket without the tier does not match');
+
+    const storedPolicy = async () => (await db.select({ p: tickets.slaPolicyId }).from(tickets).where(eq(tickets.id, t.id)))[0]!.p;
+    const eventually = async (want: string | null) => {
+      for (let i = 0; i < 250 && (await storedPolicy()) !== want; i++) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(await storedPolicy(), want);
+    };
+    await eventually(enterprise.body.id);
+    const downgraded = await call(s, 'PATCH', `/api/v1/organizations/${org.body.id}`, { as: admin, body: { tier: '' } });
+    assert.deepEqual([downgraded.status, downgraded.body.tier], [200, null]);
+    await eventually(standard.id);
+    await call(s, 'PATCH', `/api/v1/organizations/${org.body.id}`, { as: admin, body: { tier: 'ENTERPRISE' } });
+    await eventually(enterprise.body.id);
+    assert.equal((await call(s, 'DELETE', `/api/v1/sla-policies/${enterprise.body.id}`, { as: admin })).status, 204);
+    await eventually(standard.id);
+  });
+
   it('a full recompute equals the live state, and sort=sla_next_breach_at pages by it with tickets without one last', async () => {
     const db = s.servus.services.database.db;
     const all = await db.select({ id: tickets.id }).from(tickets);
@@ -317,5 +358,28 @@ describe('SLA policies and ticket SLA clocks (METRICS §1.2, §8.3, §9)', () =>
       const sorted = [...dated].sort((a, b) => (sort.startsWith('-') ? b - a : a - b));
       assert.deepEqual(dated, sorted, sort);
     }
+  });
+
+  it('filters by next SLA breach within N minutes, overdue included, in lists and saved views', async () => {
+    const db = s.servus.services.database.db;
+    const rows = await db.select({ id: tickets.id, n: tickets.slaNextBreachAt }).from(tickets);
+    const now = clock.now().getTime();
+    for (const within of [0, 60, 24 * 60, 10_080]) {
+      const want = rows.filter((r) => r.n && r.n.getTime() <= now + within * 60_000).map((r) => r.id).sort();
+      const res = await call(s, 'GET', `/api/v1/tickets?slaDueWithin=${within}&limit=100`, { as: admin });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.data.map((x: any) => x.id).sort(), want, `within ${within}`);
+      for (const x of res.body.data) assert.equal(x.slaNextBreachAt, rows.find((r) => r.id === x.id)!.n!.toISOString());
+    }
+    assert.ok(rows.some((r) => r.n) && rows.some((r) => !r.n), 'the data has tickets with and without a due SLA');
+    const bad = await call(s, 'GET', '/api/v1/tickets?slaDueWithin=-5', { as: admin });
+    assert.equal(bad.status, 400);
+    const view = await call(s, 'POST', '/api/v1/views', { as: admin, body: { name: 'Due within a day', filters: { slaDueWithin: 1440 }, sort: 'sla_next_breach_at' } });
+    assert.equal(view.status, 201, JSON.stringify(view.body));
+    const listed = await call(s, 'GET', `/api/v1/views/${view.body.id}/tickets?limit=100`, { as: admin });
+    const want = rows.filter((r) => r.n && r.n.getTime() <= now + 1440 * 60_000).sort((a, b) => a.n!.getTime() - b.n!.getTime());
+    assert.deepEqual(listed.body.data.map((x: any) => x.id), want.map((r) => r.id));
+    const counts = await call(s, 'GET', '/api/v1/views/counts', { as: admin });
+    assert.equal(counts.body.counts[view.body.id], want.length);
   });
 });

@@ -53,6 +53,16 @@ const EnvSchema = z.object({
   MAIL_OUTBOUND_PER_HOUR: z.coerce.number().int().min(1).default(1000),
   /** How long one DNS lookup for SPF/DKIM/DMARC may take before it counts as a temporary error. */
   MAIL_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  /** Redis for realtime fan-out between processes, e.g. redis://127.0.0.1:6379; without it PostgreSQL LISTEN/NOTIFY carries it. */
+  REDIS_URL: z.string().url().optional(),
+  /** How long a chat visitor's connection may be gone before the visitor counts as having left. */
+  CHAT_LEAVE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Messages one chat visitor may send per 10 seconds. */
+  CHAT_VISITOR_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(20),
+  /** New chat sessions (and offline messages) one IP address may start per minute. */
+  CHAT_SESSIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Where the built chat widget is served from; by default packages/widget/dist of this checkout. */
+  WIDGET_DIR: z.string().optional(),
 });
 
 export type Config = Omit<z.infer<typeof EnvSchema>, 'DATA_DIR'> & { DATA_DIR: string };

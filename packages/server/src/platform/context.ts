@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, Db, Tx } from './db.ts';
 import type { Clock } from './clock.ts';
 import type { Actor } from './actor.ts';
-import type { DomainEvent, Emit, EventDispatcher } from './events.ts';
+import type { DispatchedEvent, DomainEvent, Emit, EventCause, EventDispatcher } from './events.ts';
 import type { BlobStorage } from './storage.ts';
 import type { Jobs } from './jobs.ts';
 import type { Mailer } from './mailer.ts';
@@ -25,6 +25,8 @@ export interface Services {
 export interface Ctx extends Services {
   db: Db;
   actor: Actor;
+  /** Set while automation acts: stored with every event the work emits, so rule chains stay bounded. */
+  cause?: EventCause;
 }
 
 export function makeCtx(services: Services, actor: Actor): Ctx {
@@ -37,17 +39,26 @@ export function makeCtx(services: Services, actor: Actor): Ctx {
  */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
   const pending: DomainEvent[] = [];
+  let written: DispatchedEvent[] = [];
   const result = await ctx.db.transaction(async (tx) => {
     const out = await fn(tx, (e) => pending.push(e));
     if (pending.length > 0) {
       const now = ctx.clock.now();
-      await tx.insert(outboxEvents).values(
-        pending.map((e) => ({ type: e.type, payload: { payload: e.payload, actor: e.actor }, createdAt: now })),
-      );
+      const rows = await tx
+        .insert(outboxEvents)
+        .values(
+          pending.map((e) => {
+            const cause = e.cause ?? ctx.cause;
+            return { type: e.type, payload: { payload: e.payload, actor: e.actor, ...(cause && { cause }) }, createdAt: now };
+          }),
+        )
+        .returning({ id: outboxEvents.id, createdAt: outboxEvents.createdAt });
+      written = pending.map((e, i) => ({ ...e, ...((e.cause ?? ctx.cause) && { cause: e.cause ?? ctx.cause }), id: rows[i]!.id, createdAt: rows[i]!.createdAt }) as DispatchedEvent);
     }
     return out;
   });
-  if (pending.length > 0) ctx.events.kick();
+  // Live delivery to every process's sockets at once; the outbox claim runs the work later.
+  if (written.length > 0) ctx.events.committed(written);
   return result;
 }
 

@@ -115,6 +115,7 @@ export async function createHttp(config: Config, opts: { logger: boolean | objec
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Operations stay folded under their tag until opened: the API has too many to unfold at once.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'none' } });
   return app;
 }

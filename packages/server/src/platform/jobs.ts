@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
+import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from './db.ts';
+import type { Database, Executor } from './db.ts';
 
 /** A background job: a validated payload and an idempotent handler. */
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -13,7 +14,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 
 export interface Jobs {
   boss: PgBoss;
-  send<S extends z.ZodType>(job: JobDefinition<S>, data: z.infer<S>, options?: PgBoss.SendOptions): Promise<string | null>;
+  send<S extends z.ZodType>(job: Pick<JobDefinition<S>, 'name' | 'schema'>, data: z.infer<S>, options?: PgBoss.SendOptions): Promise<string | null>;
   /** Jobs waiting to run, over every queue. */
   depth(): Promise<number>;
   stop(): Promise<void>;
@@ -58,4 +59,31 @@ export async function startJobs(
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
   };
+}
+
+/**
+ * pg-boss's `db` executor over an open transaction, so a job sent through it exists exactly when
+ * the transaction commits. pg-boss writes `$n` placeholders; each becomes a bound parameter of
+ * one Drizzle statement.
+ */
+export function jobsIn(tx: Executor): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const pieces = text.split(/\$(\d+)/);
+      const parts: SQL[] = pieces.map((piece, i) => (i % 2 === 0 ? sql.raw(piece) : sql`${values[Number(piece) - 1] ?? null}`));
+      const res = (await tx.execute(sql.join(parts))) as unknown as { rows: any[] };
+      return { rows: res.rows };
+    },
+  };
+}
+
+/** Queues a job in the caller's transaction: rolled back with it, visible to workers only after commit. */
+export async function sendInTx<S extends z.ZodType>(
+  jobs: Jobs,
+  tx: Executor,
+  job: Pick<JobDefinition<S>, 'name' | 'schema'>,
+  data: z.infer<S>,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
+  return jobs.send(job, data, { ...options, db: jobsIn(tx) });
 }

@@ -4,7 +4,8 @@
  * a positive control so that a successful call disturbs nothing else.
  */
 import { call, makeTeam, type TestAgent } from '../harness.ts';
-import { calendarBody, slaPolicyBody, failedOutbound, inviteToken, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
+import { chatChannel, chatOn, chatUpload } from './chat-world.ts';
+import { automationRuleBody, calendarBody, slaPolicyBody, webhookWithDelivery, failedOutbound, inviteToken, macroBody, notificationFor, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
 export type ObjectKind =
   | 'ticket'
@@ -21,13 +22,21 @@ export type ObjectKind =
   | 'inboundMail'
   | 'outboundMail'
   | 'calendar'
-  | 'slaPolicy';
+  | 'slaPolicy'
+  | 'webhook'
+  | 'webhookDelivery'
+  | 'macro'
+  | 'notification'
+  | 'automationRule'
+  | 'chat'
+  | 'chatChannel'
+  | 'chatAttachment';
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
  * agents' tokens and personal views. Invitations are reached by their secret alone.
  */
-export const PRIVATE_KINDS: ReadonlySet<ObjectKind> = new Set(['ticket', 'attachment', 'token', 'view']);
+export const PRIVATE_KINDS: ReadonlySet<ObjectKind> = new Set(['ticket', 'attachment', 'token', 'view', 'macro', 'notification', 'chat']);
 
 /** Team Y's object of a kind (Ay's, for tokens and personal views); shared kinds have one object everyone sees. */
 export function theirObject(w: World, kind: ObjectKind): string {
@@ -47,6 +56,14 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'outboundMail': return w.outboundMail.id;
     case 'calendar': return w.calendar.id;
     case 'slaPolicy': return w.slaPolicy.id;
+    case 'webhook': return w.webhook.id;
+    case 'webhookDelivery': return w.webhookDelivery.id;
+    case 'macro': return w.ayMacro.id;
+    case 'notification': return w.ayNotification.id;
+    case 'automationRule': return w.automationRule.id;
+    case 'chat': return w.chat.tyChat;
+    case 'chatChannel': return w.chat.channelY.id;
+    case 'chatAttachment': return w.chat.upload;
   }
 }
 
@@ -59,6 +76,8 @@ export async function visibleObject(w: World, kind: ObjectKind, as: TestAgent): 
     case 'view': return w.teamXView.id;
     case 'agent': return w.ax.id;
     case 'team': return w.teamX.id;
+    case 'macro': return w.sharedMacro.id;
+    case 'chat': return w.chat.txChat;
     default: return theirObject(w, kind);
   }
 }
@@ -86,6 +105,14 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'outboundMail': return failedOutbound(s, w.channel.id);
     case 'calendar': return ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar').id;
     case 'slaPolicy': return ok(await call(s, 'POST', '/api/v1/sla-policies', { as: admin, body: slaPolicyBody() }), 'SLA policy').id;
+    case 'webhook': return (await webhookWithDelivery(s, admin)).webhook.id;
+    case 'webhookDelivery': return (await webhookWithDelivery(s, admin)).webhookDelivery.id;
+    case 'macro': return ok(await call(s, 'POST', '/api/v1/macros', { as: as ?? admin, body: macroBody('personal') }), 'macro').id;
+    case 'notification': return notificationFor(s, as ?? admin);
+    case 'automationRule': return ok(await call(s, 'POST', '/api/v1/automation-rules', { as: admin, body: automationRuleBody() }), 'automation rule').id;
+    case 'chat': return chatOn(s, w.chat.channelY.id);
+    case 'chatChannel': return (await chatChannel(s, admin)).id;
+    case 'chatAttachment': return chatUpload(s, w.chat.visitor.token);
   }
 }
 

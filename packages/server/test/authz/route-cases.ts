@@ -4,9 +4,11 @@
  * to build a valid request. The walker refuses to run if a route has no case or a case names
  * a route that is gone, so every new route has to be placed here.
  */
+import { DEFAULT_NOTIFICATION_CHANNELS } from '@servus/shared';
 import { call, type TestAgent } from '../harness.ts';
 import type { ObjectKind } from './objects.ts';
-import { calendarBody, slaPolicyBody, identityOn, peerTicket, unique, upload, type Req, type World } from './world.ts';
+import { CHAT_CASES } from './chat-cases.ts';
+import { automationRuleBody, calendarBody, slaPolicyBody, webhookBody, escalationTier, identityOn, macroBody, peerTicket, unique, upload, type Req, type World } from './world.ts';
 
 /**
  * Which rule decides access:
@@ -317,12 +319,129 @@ export const CASES: Record<string, RouteCase> = {
     mass: {},
   },
   'POST /api/v1/mail/outbound/{id}/retry': { access: 'admin', write: true, ok: 200, object: 'outboundMail', request: ({ id }) => ({ url: `/api/v1/mail/outbound/${id}/retry` }), mass: 'takes no body' },
+
+  // Webhooks send ticket data to other systems: admins only, the delivery log included.
+  'GET /api/v1/webhooks': read('admin', () => '/api/v1/webhooks'),
+  'POST /api/v1/webhooks': { access: 'admin', write: true, ok: 201, request: () => ({ url: '/api/v1/webhooks', body: webhookBody() }), mass: {} },
+  'GET /api/v1/webhooks/{id}': read('admin', ({ id }) => `/api/v1/webhooks/${id}`, 'webhook'),
+  'PATCH /api/v1/webhooks/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'webhook',
+    request: ({ id }) => ({ url: `/api/v1/webhooks/${id}`, body: { name: unique('renamed'), events: ['message.created'] } }),
+    mass: {},
+  },
+  'DELETE /api/v1/webhooks/{id}': { access: 'admin', write: true, ok: 204, object: 'webhook', request: ({ id }) => ({ url: `/api/v1/webhooks/${id}` }) },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { access: 'admin', write: true, ok: 200, object: 'webhook', request: ({ id }) => ({ url: `/api/v1/webhooks/${id}/rotate-secret`, body: { keepPreviousForHours: 1 } }), mass: {} },
+  'POST /api/v1/webhooks/{id}/test': { access: 'admin', write: true, ok: 202, object: 'webhook', request: ({ id }) => ({ url: `/api/v1/webhooks/${id}/test` }), mass: 'takes no body' },
+  'GET /api/v1/webhooks/{id}/deliveries': read('admin', ({ id }) => `/api/v1/webhooks/${id}/deliveries?status=pending`, 'webhook'),
+  'GET /api/v1/webhook-deliveries/{id}': read('admin', ({ id }) => `/api/v1/webhook-deliveries/${id}`, 'webhookDelivery'),
+  'POST /api/v1/webhook-deliveries/{id}/redeliver': { access: 'admin', write: true, ok: 202, object: 'webhookDelivery', request: ({ id }) => ({ url: `/api/v1/webhook-deliveries/${id}/redeliver` }), mass: 'takes no body' },
+  'GET /api/v1/webhook-settings': read('admin', () => '/api/v1/webhook-settings'),
+  'PUT /api/v1/webhook-settings': { access: 'admin', write: true, ok: 200, request: () => ({ url: '/api/v1/webhook-settings', body: { allowedHosts: ['hooks.intranet.example'] } }), mass: {} },
+
+  // Routing: agents set their own status and see everyone's; admins set capacity, skills and team routing.
+  'GET /api/v1/me/routing': read('self', () => '/api/v1/me/routing'),
+  'PATCH /api/v1/me/routing': { access: 'self', write: true, ok: 200, request: () => ({ url: '/api/v1/me/routing', body: { status: 'away' } }), mass: {} },
+  'GET /api/v1/routing/agents': read('shared', () => '/api/v1/routing/agents'),
+  'GET /api/v1/agents/{id}/routing': read('shared', ({ id }) => `/api/v1/agents/${id}/routing`, 'agent'),
+  'PATCH /api/v1/agents/{id}/routing': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'agent',
+    request: ({ id }) => ({ url: `/api/v1/agents/${id}/routing`, body: { status: 'online', capacity: { email: 3 }, skills: ['de'] } }),
+    mass: { nested: ['capacity'] },
+  },
+  'GET /api/v1/routing/teams': read('shared', () => '/api/v1/routing/teams'),
+  'GET /api/v1/teams/{id}/routing': read('shared', ({ id }) => `/api/v1/teams/${id}/routing`, 'team'),
+  'PATCH /api/v1/teams/{id}/routing': { access: 'admin', write: true, ok: 200, object: 'team', request: ({ id }) => ({ url: `/api/v1/teams/${id}/routing`, body: { mode: 'round_robin', requeueOnOffline: true } }), mass: {} },
+  'POST /api/v1/tickets/{id}/escalate': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    object: 'ticket',
+    request: async ({ w, id }) => ({ url: `/api/v1/tickets/${id}/escalate`, body: { reason: 'Needs second level', targetTeamId: await escalationTier(w) } }),
+    mass: {},
+  },
+  'GET /api/v1/reports/escalations': read('shared', () => '/api/v1/reports/escalations'),
+
+  // Macros: shared ones for every agent (admins manage them), personal ones their owner's alone.
+  'GET /api/v1/macros': read('ticket', () => '/api/v1/macros?q=macro'),
+  'GET /api/v1/macros/{id}': read('ticket', ({ id }) => `/api/v1/macros/${id}`, 'macro'),
+  'POST /api/v1/macros': { access: 'ticket', write: true, ok: 201, request: () => ({ url: '/api/v1/macros', body: macroBody('personal') }), mass: { nested: ['texts', 'actions'] } },
+  'PATCH /api/v1/macros/{id}': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    object: 'macro',
+    request: ({ id }) => ({ url: `/api/v1/macros/${id}`, body: { name: unique('renamed'), actions: { status: 'pending' } } }),
+    mass: { nested: ['actions'] },
+  },
+  'DELETE /api/v1/macros/{id}': { access: 'ticket', write: true, ok: 204, object: 'macro', request: ({ id }) => ({ url: `/api/v1/macros/${id}` }) },
+  'POST /api/v1/tickets/{id}/macros/{macroId}/apply': {
+    access: 'ticket',
+    write: true,
+    ok: 200,
+    object: 'ticket',
+    request: ({ w, id }) => ({ url: `/api/v1/tickets/${id}/macros/${w.sharedMacro.id}/apply`, body: { post: 'note' } }),
+    mass: { accepts: ['version'] },
+  },
+
+  // Notifications: each agent's own, like their account.
+  'GET /api/v1/notifications': read('self', () => '/api/v1/notifications'),
+  'POST /api/v1/notifications/{id}/read': { access: 'self', write: true, ok: 200, object: 'notification', request: ({ id }) => ({ url: `/api/v1/notifications/${id}/read` }), mass: 'takes no body' },
+  'POST /api/v1/notifications/read-all': { access: 'self', write: true, ok: 200, request: () => ({ url: '/api/v1/notifications/read-all' }), mass: 'takes no body' },
+  'GET /api/v1/notifications/preferences': read('self', () => '/api/v1/notifications/preferences'),
+  'PUT /api/v1/notifications/preferences': {
+    access: 'self',
+    write: true,
+    ok: 200,
+    request: () => ({ url: '/api/v1/notifications/preferences', body: { kinds: DEFAULT_NOTIFICATION_CHANNELS, digest: 'daily', teamReplies: false } }),
+    mass: { nested: ['kinds'] },
+  },
+
+  // Triggers and time-based automations: admins only, reading included.
+  'GET /api/v1/automation-rules': read('admin', () => '/api/v1/automation-rules'),
+  'GET /api/v1/automation-rules/{id}': read('admin', ({ id }) => `/api/v1/automation-rules/${id}`, 'automationRule'),
+  'GET /api/v1/automation-rules/{id}/runs': read('admin', ({ id }) => `/api/v1/automation-rules/${id}/runs`, 'automationRule'),
+  'POST /api/v1/automation-rules': { access: 'admin', write: true, ok: 201, request: () => ({ url: '/api/v1/automation-rules', body: automationRuleBody() }), mass: { nested: ['conditions'] } },
+  'PATCH /api/v1/automation-rules/{id}': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    object: 'automationRule',
+    request: ({ id }) => ({ url: `/api/v1/automation-rules/${id}`, body: { name: unique('renamed'), conditions: { all: [], any: [] } } }),
+    mass: { nested: ['conditions'] },
+  },
+  'DELETE /api/v1/automation-rules/{id}': { access: 'admin', write: true, ok: 204, object: 'automationRule', request: ({ id }) => ({ url: `/api/v1/automation-rules/${id}` }) },
+  'PUT /api/v1/automation-rules/order': {
+    access: 'admin',
+    write: true,
+    ok: 200,
+    // The body names every trigger once, in the current order, so a successful call changes nothing.
+    request: async ({ w }) => ({ url: '/api/v1/automation-rules/order', body: { kind: 'trigger', ids: (await call(w.s, 'GET', '/api/v1/automation-rules?kind=trigger', { as: w.admin })).body.data.map((r: { id: string }) => r.id) } }),
+    mass: {},
+  },
+  // A dry run: it reads a ticket any admin may see and writes nothing.
+  'POST /api/v1/automation-rules/preview': {
+    access: 'admin',
+    write: false,
+    ok: 200,
+    request: ({ w }) => ({ url: '/api/v1/automation-rules/preview', body: { rule: { kind: 'trigger', events: ['ticket.created'], actions: [{ type: 'add_tags', tags: ['x'] }] }, ticketNumber: w.tx.number } }),
+    mass: { nested: ['rule'] },
+  },
+
+  // Live chat: the widget's routes, the agents' chat actions and the chat channels.
+  ...CHAT_CASES,
 };
 
 /**
  * The routes anonymous callers may reach, and nothing else: setup, sign-in, the session check
- * (which reveals nothing to an anonymous caller), health, and the two invitation routes, whose
- * one-time secret in the path is the credential.
+ * (which reveals nothing to an anonymous caller), health, the two invitation routes, whose
+ * one-time secret in the path is the credential, and the chat widget's routes, where the
+ * visitor's session token and the channel's allowed websites decide.
  */
 export const PUBLIC_ROUTES = [
   'GET /api/v1/auth/session',
@@ -332,6 +451,12 @@ export const PUBLIC_ROUTES = [
   'GET /healthz',
   'GET /api/v1/invites/{token}',
   'POST /api/v1/invites/{token}/accept',
+  'GET /api/v1/chat/channels/{id}/widget-config',
+  'POST /api/v1/chat/channels/{id}/sessions',
+  'POST /api/v1/chat/channels/{id}/offline',
+  'POST /api/v1/chat/transcript',
+  'POST /api/v1/chat/uploads',
+  'GET /api/v1/chat/attachments/{id}',
 ];
 
 /** Field names a client must never be able to set through a create or change route (unless a case accepts them). */

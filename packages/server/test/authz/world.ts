@@ -8,6 +8,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { call, makeAgent, makeTeam, makeTicket, type Res, type TestAgent, type TestServer } from '../harness.ts';
 import { outboundMails } from '../../src/modules/email/schema.ts';
+import { inTransaction, makeCtx } from '../../src/platform/context.ts';
+import { notify } from '../../src/modules/notifications/notify.ts';
+import { buildChatWorld, type ChatWorld } from './chat-world.ts';
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -60,8 +63,20 @@ export interface World {
   calendar: { id: string };
   /** An SLA policy every agent may read. */
   slaPolicy: { id: string };
+  /** A webhook (admins only) and one of its deliveries. */
+  webhook: { id: string };
+  webhookDelivery: { id: string };
   inboundMail: { id: string };
   outboundMail: { id: string };
+  /** A shared macro every agent may use, and Ay's personal macro. */
+  sharedMacro: { id: string };
+  ayMacro: { id: string };
+  /** One of Ay's notifications. */
+  ayNotification: { id: string };
+  /** A trigger (admins only). */
+  automationRule: { id: string };
+  /** Chat channels, chats and a visitor's upload (see chat-world.ts). */
+  chat: ChatWorld;
 }
 
 /** A uuid that names nothing. */
@@ -172,6 +187,12 @@ export async function buildWorld(s: TestServer): Promise<World> {
     outboundMail: { id: await failedOutbound(s, channel.id) },
     calendar: ok(await call(s, 'POST', '/api/v1/calendars', { as: admin, body: calendarBody() }), 'calendar'),
     slaPolicy: ok(await call(s, 'POST', '/api/v1/sla-policies', { as: admin, body: slaPolicyBody() }), 'SLA policy'),
+    ...(await webhookWithDelivery(s, admin)),
+    sharedMacro: ok(await call(s, 'POST', '/api/v1/macros', { as: admin, body: { ...macroBody('shared'), actions: { addTags: ['walker-macro'] } } }), 'shared macro'),
+    ayMacro: ok(await call(s, 'POST', '/api/v1/macros', { as: ay, body: macroBody('personal') }), 'macro'),
+    ayNotification: { id: await notificationFor(s, ay) },
+    automationRule: ok(await call(s, 'POST', '/api/v1/automation-rules', { as: admin, body: automationRuleBody() }), 'automation rule'),
+    chat: await buildChatWorld(s, admin, teamX, teamY),
   };
 }
 
@@ -235,4 +256,55 @@ export const unique = (prefix: string): string => `${prefix}-${letters(10)}`;
 /** A valid new SLA policy: first reply within 8 business hours for normal tickets. */
 export function slaPolicyBody() {
   return { name: unique('sla'), conditions: { priorities: ['normal', 'high'] }, targets: { normal: { first_reply: { minutes: 480, businessHours: true } } } };
+}
+
+const tiers = new WeakMap<World, Promise<string>>();
+
+/** A team that is escalation tier 1, made once per world by the admin. */
+export function escalationTier(w: World): Promise<string> {
+  let tier = tiers.get(w);
+  if (!tier) {
+    tier = (async () => {
+      const team = await makeTeam(w.s, unique('tier'));
+      ok(await call(w.s, 'PATCH', `/api/v1/teams/${team.id}/routing`, { as: w.admin, body: { escalationTier: 1 } }), 'escalation tier');
+      return team.id as string;
+    })();
+    tiers.set(w, tier);
+  }
+  return tier;
+}
+
+/** A valid new trigger: tickets with the tag `walker-never` (none has it) get another tag. */
+export function automationRuleBody() {
+  return {
+    kind: 'trigger',
+    name: unique('rule'),
+    events: ['ticket.created'],
+    conditions: { all: [{ field: 'ticket.tags', operator: 'contains', value: 'walker-never' }], any: [] },
+    actions: [{ type: 'add_tags', tags: ['walker-rule'] }],
+  };
+}
+
+/** A valid new macro: a text with a placeholder in both languages. */
+export function macroBody(scope: 'shared' | 'personal') {
+  return { name: unique('macro'), scope, texts: { en: 'Hello {{customer.first_name}}', de: 'Hallo {{customer.first_name}}' } };
+}
+
+/** Writes a notification for `agent` (as a rule would) and returns its id. */
+export async function notificationFor(s: TestServer, agent: TestAgent): Promise<string> {
+  const ctx = makeCtx(s.servus.services, { kind: 'automation', id: null });
+  await inTransaction(ctx, (tx) => notify(tx, ctx, { agentIds: [agent.id], kind: 'rule', title: unique('walker notice') }));
+  return ok(await call(s, 'GET', '/api/v1/notifications?limit=1', { as: agent }), 'notifications').data[0].id;
+}
+
+/** A valid new webhook; its URL is a public address, so saving needs no DNS, and no worker ever calls it here. */
+export function webhookBody() {
+  return { name: unique('webhook'), url: 'https://93.184.216.34/servus-walker', events: ['ticket.created'] };
+}
+
+/** A webhook with one test delivery, made by the admin. */
+export async function webhookWithDelivery(s: TestServer, admin: TestAgent): Promise<{ webhook: { id: string }; webhookDelivery: { id: string } }> {
+  const webhook = ok(await call(s, 'POST', '/api/v1/webhooks', { as: admin, body: webhookBody() }), 'webhook').webhook;
+  const webhookDelivery = ok(await call(s, 'POST', `/api/v1/webhooks/${webhook.id}/test`, { as: admin }), 'webhook test');
+  return { webhook, webhookDelivery };
 }

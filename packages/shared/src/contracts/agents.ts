@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Locale, NonEmptyText, Text, TimeZone, Uuid } from './common.ts';
+import { Email, Locale, NonEmptyText, Text, TimeZone, Uuid, patchBody } from './common.ts';
 
 export const AGENT_ROLES = ['admin', 'agent', 'readonly'] as const;
 export const AgentRole = z.enum(AGENT_ROLES);
@@ -42,4 +42,4 @@ export const CreateTeamBody = z.strictObject({
   /** The team's business-hours calendar (see calendars.ts); null: none. */
   calendarId: Uuid.nullable().optional(),
 });
-export const UpdateTeamBody = CreateTeamBody.partial();
+export const UpdateTeamBody = patchBody(CreateTeamBody);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NonEmptyText, TimeZone } from './common.ts';
+import { NonEmptyText, TimeZone, patchBody } from './common.ts';
 
 const minuteOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -50,7 +50,7 @@ export const CreateCalendarBody = z.strictObject({
   holidays: HolidayRegionBody.nullable().optional(),
   closures: z.array(CalendarClosure).max(1000).optional(),
 });
-export const UpdateCalendarBody = CreateCalendarBody.partial();
+export const UpdateCalendarBody = patchBody(CreateCalendarBody);
 export type CreateCalendarInput = z.infer<typeof CreateCalendarBody>;
 export type UpdateCalendarInput = z.infer<typeof UpdateCalendarBody>;
 

@@ -57,3 +57,21 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+type Patchable<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : S[K]>;
+};
+
+/**
+ * The body of a PATCH for a create body: every field optional and defaults dropped, so a field
+ * left out keeps its stored value instead of being reset to the create default (zod's
+ * `.partial()` keeps defaults and would fill them in).
+ */
+export function patchBody<S extends z.ZodRawShape>(create: z.ZodObject<S>): z.ZodObject<Patchable<S>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(create.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<Patchable<S>, z.core.$strict>;
+}

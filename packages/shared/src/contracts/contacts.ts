@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomValues, Email, Locale, NonEmptyText, PageQuery, Text, TimeZone, Uuid } from './common.ts';
+import { CustomValues, Email, Locale, NonEmptyText, PageQuery, Text, TimeZone, Uuid, patchBody } from './common.ts';
 
 export const IDENTITY_KINDS = ['email', 'phone', 'chat', 'external'] as const;
 export const Identity = z.strictObject({ kind: z.enum(IDENTITY_KINDS), value: NonEmptyText(254) });
@@ -15,14 +15,16 @@ export const CreateContactBody = z.strictObject({
   notes: z.string().max(20_000).optional(),
   custom: CustomValues.optional(),
 });
-export const UpdateContactBody = CreateContactBody.omit({ identities: true }).partial();
+export const UpdateContactBody = patchBody(CreateContactBody.omit({ identities: true }));
 export const ContactListQuery = z.strictObject({ ...PageQuery, organizationId: Uuid.optional(), email: z.string().max(254).optional(), q: z.string().max(200).optional() });
 
 export const CreateOrganizationBody = z.strictObject({
   name: NonEmptyText(200),
   domains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'not a domain name')).max(50).optional(),
   notes: z.string().max(20_000).optional(),
+  /** The customer tier, e.g. "Enterprise"; empty or null clears it. */
+  tier: Text(40).nullable().optional().transform((v) => (v === undefined ? undefined : v || null)),
   custom: CustomValues.optional(),
 });
-export const UpdateOrganizationBody = CreateOrganizationBody.partial();
+export const UpdateOrganizationBody = patchBody(CreateOrganizationBody);
 export const OrganizationListQuery = z.strictObject({ ...PageQuery, q: z.string().max(200).optional() });

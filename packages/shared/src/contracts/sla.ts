@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NonEmptyText, TagName, Uuid } from './common.ts';
+import { NonEmptyText, TagName, Uuid, patchBody } from './common.ts';
 import { TicketChannel, TicketPriority } from './tickets.ts';
 
 /** The clocks an SLA policy can set targets for (METRICS.md §1.2). */
@@ -36,6 +36,8 @@ export const SlaConditions = z.strictObject({
   organizationIds: z.array(Uuid).max(500).optional(),
   /** The ticket has at least one of these tags. */
   tags: z.array(TagName).max(50).optional(),
+  /** The customer tier of the ticket's organization (case-insensitive), e.g. "Enterprise". */
+  tiers: z.array(NonEmptyText(40)).max(20).optional(),
 });
 
 export const CreateSlaPolicyBody = z.strictObject({
@@ -46,7 +48,7 @@ export const CreateSlaPolicyBody = z.strictObject({
   /** Minutes before a breach when the ticket shows a warning and a warning event is logged. */
   warnBeforeMinutes: z.number().int().min(0).max(10_080).default(30),
 });
-export const UpdateSlaPolicyBody = CreateSlaPolicyBody.partial();
+export const UpdateSlaPolicyBody = patchBody(CreateSlaPolicyBody);
 /** The full order of the policies, first match wins. */
 export const ReorderSlaPoliciesBody = z.strictObject({ ids: z.array(Uuid).min(1).max(500) });
 export type CreateSlaPolicyInput = z.infer<typeof CreateSlaPolicyBody>;

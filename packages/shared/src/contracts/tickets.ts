@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomValues, Email, NonEmptyText, PageQuery, TagName, Text, Uuid, IsoDate } from './common.ts';
+import { CustomValues, Email, NonEmptyText, PageQuery, TagName, Text, Uuid, IsoDate, patchBody } from './common.ts';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -106,6 +106,8 @@ export const TicketListQuery = z.strictObject({
   createdBefore: IsoDate.optional(),
   updatedAfter: IsoDate.optional(),
   updatedBefore: IsoDate.optional(),
+  /** Only tickets whose next SLA breach is within this many minutes (overdue ones included). */
+  slaDueWithin: z.coerce.number().int().min(0).max(10_080).optional(),
   sort: z.enum(TICKET_SORTS).default('-created_at'),
 });
 
@@ -127,7 +129,7 @@ export const CreateTicketFieldBody = z.strictObject({
   required: z.boolean().optional(),
   position: z.number().int().min(0).max(10_000).optional(),
 });
-export const UpdateTicketFieldBody = CreateTicketFieldBody.omit({ key: true, kind: true }).partial().extend({ active: z.boolean().optional() });
+export const UpdateTicketFieldBody = patchBody(CreateTicketFieldBody.omit({ key: true, kind: true })).extend({ active: z.boolean().optional() });
 
 /** The filters a saved view stores; the same names as the ticket list query. */
 export const ViewFilters = z.strictObject({
@@ -145,6 +147,7 @@ export const ViewFilters = z.strictObject({
   createdBefore: IsoDate.optional(),
   updatedAfter: IsoDate.optional(),
   updatedBefore: IsoDate.optional(),
+  slaDueWithin: z.number().int().min(0).max(10_080).optional(),
 });
 export type ViewFilters = z.infer<typeof ViewFilters>;
 
@@ -156,4 +159,4 @@ export const CreateViewBody = z.strictObject({
   sort: z.enum(TICKET_SORTS).default('-created_at'),
   position: z.number().int().min(0).max(10_000).optional(),
 });
-export const UpdateViewBody = CreateViewBody.partial();
+export const UpdateViewBody = patchBody(CreateViewBody);

@@ -1,6 +1,6 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
 import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
-import { IconAlarm, IconClock, IconForms, IconHeartbeat, IconMail, IconShieldLock, IconTags, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlarm, IconBolt, IconClock, IconForms, IconHeartbeat, IconHourglass, IconMail, IconMessageCircle, IconRobot, IconShieldLock, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { EmptyState } from '../components/EmptyState';
@@ -15,8 +15,12 @@ import { ChannelsPage } from './ChannelsPage';
 import { MailHealthPage } from './MailHealthPage';
 import { CalendarsPage } from './CalendarsPage';
 import { SlaPoliciesPage } from './SlaPoliciesPage';
+import { WebhooksPage } from './WebhooksPage';
+import { ChatChannelsPage } from './ChatChannelsPage';
+import { MacroListPage } from '../macros/MacroListPage';
+import { RulesPage } from './automation/RulesPage';
 
-/** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, SLA policies, email channels and mail health. */
+/** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, SLA policies, shared macros, email channels and mail health. */
 export function AdminRoutes() {
   const { t } = useTranslation();
   const { isAdmin } = useSession();
@@ -33,8 +37,13 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/tags" label={t('admin.tags')} leftSection={<IconTags size={16} />} />
           <NavLink component={RouterLink} to="/admin/calendars" label={t('calendars.title')} leftSection={<IconClock size={16} />} />
           <NavLink component={RouterLink} to="/admin/sla" label={t('sla.title')} leftSection={<IconAlarm size={16} />} />
+          <NavLink component={RouterLink} to="/admin/macros" label={t('macros.adminNav')} leftSection={<IconBolt size={16} />} />
+          <NavLink component={RouterLink} to="/admin/triggers" label={t('automation.trigger.title')} leftSection={<IconRobot size={16} />} />
+          <NavLink component={RouterLink} to="/admin/automations" label={t('automation.schedule.title')} leftSection={<IconHourglass size={16} />} />
           <NavLink component={RouterLink} to="/admin/channels" label={t('channels.title')} leftSection={<IconMail size={16} />} />
+          <NavLink component={RouterLink} to="/admin/chat-channels" label={t('chat.admin.title')} leftSection={<IconMessageCircle size={16} />} />
           <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
+          <NavLink component={RouterLink} to="/admin/webhooks" label={t('webhooks.title')} leftSection={<IconWebhook size={16} />} />
         </Stack>
         <ScrollArea style={{ flex: 1 }}>
           <Stack p="md" gap="md" maw={1100}>
@@ -47,8 +56,13 @@ export function AdminRoutes() {
               <Route path="tags" element={<TagsPage />} />
               <Route path="calendars" element={<CalendarsPage />} />
               <Route path="sla" element={<SlaPoliciesPage />} />
+              <Route path="macros" element={<MacroListPage scope="shared" />} />
+              <Route path="triggers" element={<RulesPage key="trigger" kind="trigger" />} />
+              <Route path="automations" element={<RulesPage key="schedule" kind="schedule" />} />
               <Route path="channels" element={<ChannelsPage />} />
+              <Route path="chat-channels" element={<ChatChannelsPage />} />
               <Route path="mail-health" element={<MailHealthPage />} />
+              <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Stack>

@@ -12,8 +12,9 @@ import { useSession } from '../auth/session';
 import { toast } from '../lib/toast';
 import { AdminList } from './AdminList';
 import { InviteDialog, InviteLink } from './InviteDialog';
+import { AgentRoutingCell } from '../routing/AgentRoutingCell';
 
-/** Agents: invite, change role, deactivate or reactivate, re-send an invitation. */
+/** Agents: invite, change role, deactivate or reactivate, re-send an invitation, set routing status, capacity and skills. */
 export function AgentsPage() {
   const { t } = useTranslation();
   const { agent: me } = useSession();
@@ -47,6 +48,7 @@ export function AgentsPage() {
                 <Table.Th>{t('auth.email')}</Table.Th>
                 <Table.Th w={170}>{t('admin.role')}</Table.Th>
                 <Table.Th w={140}>{t('admin.state')}</Table.Th>
+                <Table.Th>{t('routing.agent.column')}</Table.Th>
                 <Table.Th w={48} />
               </Table.Tr>
             </Table.Thead>
@@ -67,6 +69,7 @@ export function AgentsPage() {
                   <Table.Td>
                     {!a.active ? <Badge color="gray">{t('admin.inactive')}</Badge> : a.invitePending ? <Badge color="yellow">{t('admin.invitePending')}</Badge> : <Badge color="teal">{t('admin.active')}</Badge>}
                   </Table.Td>
+                  <Table.Td>{a.role !== 'readonly' && <AgentRoutingCell agent={a} />}</Table.Td>
                   <Table.Td>
                     {a.id !== me.id && (
                       <Menu position="bottom-end">

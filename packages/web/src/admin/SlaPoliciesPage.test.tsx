@@ -106,6 +106,7 @@ describe('SlaPoliciesPage', () => {
     await user.type(within(lowFirst).getByRole('textbox', { name: 'Low, First reply: hours' }), '24');
     await user.type(within(lowFirst).getByRole('textbox', { name: 'Low, First reply: minutes' }), '15');
     await user.type(field(dialog, 'Tags'), 'vip,');
+    await user.type(field(dialog, 'Customer tiers'), 'Enterprise,');
     const warn = within(dialog).getByRole('textbox', { name: /^Warn before breach/ });
     await user.clear(warn);
     await user.type(warn, '10');
@@ -117,7 +118,7 @@ describe('SlaPoliciesPage', () => {
       body: {
         name: 'Mail',
         active: true,
-        conditions: { priorities: ['urgent'], tags: ['vip'] },
+        conditions: { priorities: ['urgent'], tags: ['vip'], tiers: ['Enterprise'] },
         targets: {
           low: { first_reply: { minutes: 1455, businessHours: true } },
           urgent: { first_reply: { minutes: 30, businessHours: true }, resolution: { minutes: 480, businessHours: false } },

@@ -173,6 +173,14 @@ export function SlaPolicyDialog({ policy, onClose }: { policy: SlaPolicy | null;
                   splitChars={[',', ' ']}
                   error={errors['conditions.tags']}
                 />
+                <TagsInput
+                  label={t('sla.tiers')}
+                  description={t('sla.tiersHint')}
+                  value={s.tiers}
+                  onChange={(v) => patch({ tiers: v })}
+                  splitChars={[',']}
+                  error={errors['conditions.tiers']}
+                />
               </SimpleGrid>
               {(errors.conditions || errors['conditions.organizationIds']) && <Text size="xs" c="red" role="alert">{errors.conditions ?? errors['conditions.organizationIds']}</Text>}
             </Stack>

@@ -12,6 +12,7 @@ import { FormAlert } from '../components/FormAlert';
 import { toast } from '../lib/toast';
 import { useFormSubmit } from '../lib/useFormSubmit';
 import { AdminList, RowActions } from './AdminList';
+import { TeamRoutingCell } from '../routing/TeamRoutingCell';
 
 function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ function TeamDialog({ team, onClose }: { team: Team | null; onClose(): void }) {
   );
 }
 
-/** Teams and their members; each team gets its own queue. */
+/** Teams and their members; each team gets its own queue, routed by hand or automatically, and may be an escalation tier. */
 export function TeamsPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -85,6 +86,7 @@ export function TeamsPage() {
               <Table.Tr>
                 <Table.Th>{t('admin.teamName')}</Table.Th>
                 <Table.Th>{t('admin.members')}</Table.Th>
+                <Table.Th>{t('routing.team.column')}</Table.Th>
                 <Table.Th w={170} />
               </Table.Tr>
             </Table.Thead>
@@ -96,6 +98,7 @@ export function TeamsPage() {
                     {tm.description && <Text size="xs" c="dimmed">{tm.description}</Text>}
                   </Table.Td>
                   <Table.Td><Text size="sm">{tm.memberIds.map((id) => names.get(id) ?? '…').join(', ') || '—'}</Text></Table.Td>
+                  <Table.Td><TeamRoutingCell team={tm} /></Table.Td>
                   <Table.Td>
                     <RowActions name={tm.name} onEdit={() => setEditing(tm)} deleteQuestion={t('admin.confirmDeleteTeam', { name: tm.name })} onDelete={() => remove.mutate(tm.id)} />
                   </Table.Td>

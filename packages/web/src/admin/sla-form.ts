@@ -21,6 +21,8 @@ export interface SlaFormState {
   channels: TicketChannel[];
   teamIds: string[];
   tags: string[];
+  /** Customer tiers of the ticket's organization, e.g. "Enterprise". */
+  tiers: string[];
   /** Kept as they are: the dialog does not edit organizations yet. */
   organizationIds: string[];
   warnBeforeMinutes: string;
@@ -52,6 +54,7 @@ export function initialSlaState(policy: SlaPolicy | null): SlaFormState {
     channels: [...(c.channels ?? [])],
     teamIds: [...(c.teamIds ?? [])],
     tags: [...(c.tags ?? [])],
+    tiers: [...(c.tiers ?? [])],
     organizationIds: [...(c.organizationIds ?? [])],
     warnBeforeMinutes: String(policy?.warnBeforeMinutes ?? 30),
     targets,
@@ -77,6 +80,7 @@ export function slaBody(s: SlaFormState): Record<string, unknown> {
   if (s.teamIds.length) conditions.teamIds = s.teamIds;
   if (s.organizationIds.length) conditions.organizationIds = s.organizationIds;
   if (s.tags.length) conditions.tags = s.tags;
+  if (s.tiers.length) conditions.tiers = s.tiers;
   const targets: Record<string, Record<string, { minutes: number; businessHours: boolean }>> = {};
   for (const p of SLA_PRIORITIES) {
     for (const m of SLA_METRICS) {
@@ -101,7 +105,7 @@ export const cellField = (p: TicketPriority, m: SlaMetricName) => `targets.${p}.
 
 /** The fields the server's error paths can land on, most specific first. */
 export function slaFields(): string[] {
-  const out = ['name', 'active', 'warnBeforeMinutes', 'conditions.priorities', 'conditions.channels', 'conditions.teamIds', 'conditions.tags', 'conditions.organizationIds', 'conditions'];
+  const out = ['name', 'active', 'warnBeforeMinutes', 'conditions.priorities', 'conditions.channels', 'conditions.teamIds', 'conditions.tags', 'conditions.tiers', 'conditions.organizationIds', 'conditions'];
   for (const p of SLA_PRIORITIES) for (const m of SLA_METRICS) out.push(cellField(p, m));
   for (const p of SLA_PRIORITIES) out.push(`targets.${p}`);
   out.push('targets');

@@ -99,6 +99,7 @@ export interface Ticket {
   agentReplyCount: number;
   messageCount: number;
   lastMessageAt: string | null;
+  slaNextBreachAt?: string | null;
   createdAt: string;
   updatedAt: string;
   /** Present on list endpoints. */
@@ -171,6 +172,7 @@ export interface Organization {
   name: string;
   domains: string[];
   notes: string | null;
+  tier: string | null;
   custom: Record<string, CustomValue>;
   createdAt: string;
   updatedAt: string;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import de from './de.json';
-import { browserLocale } from './index';
+import { browserLocale, messagesFor } from './index';
+
+const en = messagesFor('en');
+const de = messagesFor('de');
 
 function flatten(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -20,6 +21,18 @@ function sources(dir: string): string[] {
 describe('translations', () => {
   const enKeys = new Set(flatten(en));
   const deKeys = new Set(flatten(de));
+
+  it('keeps each feature file to namespaces no other file uses', () => {
+    const dir = path.resolve(__dirname, 'features');
+    const owner = new Map<string, string>();
+    for (const core of ['en.json']) for (const ns of Object.keys(JSON.parse(fs.readFileSync(path.join(__dirname, core), 'utf8')))) owner.set(ns, core);
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.en.json'))) {
+      for (const ns of Object.keys(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))) {
+        expect(owner.get(ns), `namespace ${ns} of ${f}`).toBeUndefined();
+        owner.set(ns, f);
+      }
+    }
+  });
 
   it('has the same keys in English and German', () => {
     expect([...enKeys].filter((k) => !deKeys.has(k))).toEqual([]);

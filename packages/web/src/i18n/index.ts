@@ -3,6 +3,22 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import de from './de.json';
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Feature translations live beside the core ones as `features/<feature>.<locale>.json`, each
+ * under its own top-level namespace, and are merged in here.
+ */
+const featureFiles = import.meta.glob<Messages>('./features/*.json', { eager: true, import: 'default' });
+
+export function messagesFor(locale: 'en' | 'de'): Messages {
+  const merged: Messages = { ...(locale === 'en' ? en : de) };
+  for (const [file, messages] of Object.entries(featureFiles)) {
+    if (file.endsWith(`.${locale}.json`)) Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 export const LOCALES = ['en', 'de'] as const;
 export type AppLocale = (typeof LOCALES)[number];
 
@@ -16,7 +32,7 @@ export function browserLocale(languages: readonly string[] = typeof navigator ==
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, de: { translation: de } },
+  resources: { en: { translation: messagesFor('en') }, de: { translation: messagesFor('de') } },
   lng: browserLocale(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import { TopBar } from './TopBar';
 import { GlobalKeys } from './GlobalKeys';
 import { TicketNavigationProvider } from '../views/ticket-navigation';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ChatRinger } from '../chat/ChatRinger';
 
 /** The signed-in frame: top bar, navigation with views, and the page. */
 export function AppLayout() {
@@ -38,6 +39,7 @@ export function AppLayout() {
           </AppShell>
           <ShortcutsOverlay />
           <GlobalKeys />
+          <ChatRinger />
         </TicketNavigationProvider>
       </RealtimeProvider>
     </ShortcutsProvider>

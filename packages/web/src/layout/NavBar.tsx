@@ -6,6 +6,7 @@ import { countLabel, useViewCounts, useViews, viewName } from '../api/views';
 import type { View } from '../api/types';
 import { useFormat, useSession } from '../auth/session';
 import { ErrorState } from '../components/ErrorState';
+import { ChatNav } from '../chat/ChatNav';
 
 function ViewLink({ view, count, onNavigate }: { view: View; count: string; onNavigate(): void }) {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function NavBar({ onNavigate }: { onNavigate(): void }) {
   return (
     <Stack gap={0} h="100%" component="nav" aria-label={t('nav.main')}>
       <ScrollArea style={{ flex: 1 }} type="hover">
+        <ChatNav onNavigate={onNavigate} />
         <Section title={t('nav.views')} />
         {views.isPending && <Stack gap={6} px="sm">{[0, 1, 2, 3, 4, 5].map((i) => <Skeleton key={i} h={18} />)}</Stack>}
         {views.error && <ErrorState compact error={views.error} onRetry={() => void views.refetch()} />}

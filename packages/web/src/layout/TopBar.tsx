@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useRealtime } from '../realtime/RealtimeProvider';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { UserMenu } from './UserMenu';
+import { StatusMenu } from '../routing/StatusMenu';
+import { ChatAlertsMenu } from '../chat/ChatAlertsMenu';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 function ConnectionIndicator() {
   const { t } = useTranslation();
@@ -19,7 +22,7 @@ function ConnectionIndicator() {
   );
 }
 
-/** The top bar: navigation toggle (tablet), brand, global search, connection state and the agent's menu. */
+/** The top bar: navigation toggle (tablet), brand, global search, the agent's routing status, connection state and the agent's menu. */
 export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav(): void }) {
   const { t } = useTranslation();
   return (
@@ -32,7 +35,10 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
       </Group>
       <GlobalSearch />
       <Group gap="xs" wrap="nowrap">
+        <ChatAlertsMenu />
+        <StatusMenu />
         <ConnectionIndicator />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

@@ -87,6 +87,7 @@ export function OrganizationPage() {
                   <Stack gap={6}>
                     <Title order={3} size="h4">{t('customer.details')}</Title>
                     <Text size="sm"><Text span c="dimmed" size="xs">{t('organization.domains')}: </Text>{o.domains.join(', ') || '—'}</Text>
+                    <Text size="sm"><Text span c="dimmed" size="xs">{t('organization.tier')}: </Text>{o.tier || '—'}</Text>
                     {o.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{o.notes}</Text>}
                   </Stack>
                 )}

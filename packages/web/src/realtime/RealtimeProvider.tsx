@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyn
 import { useQueryClient } from '@tanstack/react-query';
 import { useSession } from '../auth/session';
 import { invalidationFor } from './invalidation';
+import type { AgentChatServerMessage } from '@servus/shared';
 import type { DomainEvent, PresenceViewer } from './messages';
 import { PresenceStore } from './presence';
 import { RealtimeClient, socketUrl, type ConnectionState } from './socket';
@@ -12,6 +13,8 @@ interface Realtime {
   client: RealtimeClient | null;
   /** Subscribe to every domain event (the ticket page watches for others' changes). */
   onEvent(listener: (e: DomainEvent) => void): () => void;
+  /** Subscribe to the live chat messages (rings, visitor typing and reads, chat messages). */
+  onChat(listener: (m: AgentChatServerMessage) => void): () => void;
 }
 
 const RealtimeContext = createContext<Realtime | null>(null);
@@ -27,6 +30,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [client, setClient] = useState<RealtimeClient | null>(null);
   const presence = useMemo(() => new PresenceStore(), []);
   const listeners = useRef(new Set<(e: DomainEvent) => void>());
+  const chatListeners = useRef(new Set<(m: AgentChatServerMessage) => void>());
 
   useEffect(() => {
     const pending = new Map<string, readonly unknown[]>();
@@ -45,6 +49,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       },
       onMessage: (msg) => {
         if (msg.type === 'presence') presence.set(msg.ticketId, msg.viewers);
+        if (msg.type.startsWith('chat.')) for (const l of chatListeners.current) l(msg as AgentChatServerMessage);
         if (msg.type !== 'event') return;
         const inv = invalidationFor(msg.event);
         for (const key of inv.now) void queryClient.invalidateQueries({ queryKey: key });
@@ -70,6 +75,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       onEvent(listener) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
+      },
+      onChat(listener) {
+        chatListeners.current.add(listener);
+        return () => chatListeners.current.delete(listener);
       },
     }),
     [state, presence, client],

@@ -1,3 +1,4 @@
+import type { AgentChatClientMessage } from '@servus/shared';
 import { parseServerMessage, type ClientMessage, type ServerMessage } from './messages';
 
 const TYPING_RENEW_MS = 3000;
@@ -68,6 +69,45 @@ export class RealtimeClient {
     if (typing) this.typing.set(ticketId, now);
     else this.typing.delete(ticketId);
     this.send({ type: 'typing', ticketId, typing });
+  }
+
+  /** Tells a chat's visitor that the agent has read up to a message (or other chat news); dropped while offline. */
+  chat(msg: AgentChatClientMessage): void {
+    this.send(msg);
+  }
+
+  private readonly chats = new Set<string>();
+  private readonly chatTypingAt = new Map<string, { at: number; stop: ReturnType<typeof setTimeout> }>();
+
+  /** Marks a ticket as a live chat shown in this tab, so the agent's typing reaches the visitor; returns the undo. */
+  watchChat(ticketId: string): () => void {
+    this.chats.add(ticketId);
+    return () => {
+      this.chatTyping(ticketId, false);
+      this.chats.delete(ticketId);
+    };
+  }
+
+  /**
+   * The agent types a public reply on a watched chat: the visitor sees "typing…". Renewed every
+   * few seconds while it goes on, and stopped by itself after a pause.
+   */
+  chatTyping(ticketId: string, typing: boolean, now = Date.now()): void {
+    if (!this.chats.has(ticketId)) return;
+    const current = this.chatTypingAt.get(ticketId);
+    if (current) clearTimeout(current.stop);
+    if (!typing) {
+      this.chatTypingAt.delete(ticketId);
+      if (current) this.send({ type: 'chat.typing', ticketId, typing: false });
+      return;
+    }
+    const stop = setTimeout(() => this.chatTyping(ticketId, false), TYPING_RENEW_MS + 2000);
+    if (current && now - current.at < TYPING_RENEW_MS) {
+      this.chatTypingAt.set(ticketId, { at: current.at, stop });
+      return;
+    }
+    this.chatTypingAt.set(ticketId, { at: now, stop });
+    this.send({ type: 'chat.typing', ticketId, typing: true });
   }
 
   private send(msg: ClientMessage): void {

@@ -7,8 +7,10 @@ import { ProfileSettings } from './ProfileSettings';
 import { SignatureSettings } from './SignatureSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { TokenSettings } from './TokenSettings';
+import { NotificationSettings } from '../notifications/NotificationSettings';
+import { MacroListPage } from '../macros/MacroListPage';
 
-/** The agent's own settings: profile, language and email signature, password, API tokens. */
+/** The agent's own settings: profile, language and email signature, password, API tokens, notifications and personal macros. */
 export function SettingsRoutes() {
   const { t } = useTranslation();
   return (
@@ -19,6 +21,8 @@ export function SettingsRoutes() {
           <NavLink component={RouterLink} to="/settings/profile" label={t('settings.profile')} />
           <NavLink component={RouterLink} to="/settings/password" label={t('settings.password')} />
           <NavLink component={RouterLink} to="/settings/tokens" label={t('settings.tokens')} />
+          <NavLink component={RouterLink} to="/settings/notifications" label={t('notifications.settingsNav')} />
+          <NavLink component={RouterLink} to="/settings/macros" label={t('macros.settingsNav')} />
         </Stack>
         <ScrollArea style={{ flex: 1, height: '100%' }}>
           <Paper withBorder m="md" p="md" maw={720}>
@@ -27,6 +31,8 @@ export function SettingsRoutes() {
               <Route path="profile" element={<Stack gap="lg"><ProfileSettings /><Divider /><SignatureSettings /></Stack>} />
               <Route path="password" element={<PasswordSettings />} />
               <Route path="tokens" element={<TokenSettings />} />
+              <Route path="notifications" element={<NotificationSettings />} />
+              <Route path="macros" element={<Stack gap="md"><MacroListPage scope="personal" /></Stack>} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Paper>

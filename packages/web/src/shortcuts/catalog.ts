@@ -33,6 +33,7 @@ export const SHORTCUT_GROUPS: { titleKey: string; items: ShortcutInfo[] }[] = [
       { combos: ['a'], labelKey: 'shortcuts.assignToMe' },
       { combos: ['shift+s'], labelKey: 'shortcuts.solve' },
       { combos: ['mod+enter'], labelKey: 'shortcuts.send' },
+      { combos: ['mod+shift+m'], labelKey: 'macros.shortcutHelp' },
       { combos: ['escape'], labelKey: 'shortcuts.backToList' },
     ],
   },

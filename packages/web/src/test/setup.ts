@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
@@ -26,3 +27,6 @@ if (!('fonts' in document)) {
 
 void i18n.changeLanguage('en');
 afterEach(() => cleanup());
+
+// Waiting for the app's answers: generous, so a loaded machine slows the tests instead of failing them.
+configure({ asyncUtilTimeout: 5_000 });

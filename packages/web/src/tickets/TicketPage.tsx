@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionIcon, Alert, Anchor, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconArrowMerge, IconChevronDown, IconChevronUp, IconDots } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowMerge, IconArrowUpRight, IconChevronDown, IconChevronUp, IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useTicketFields } from '../api/directory';
 import { useTicket, useMessages, useEvents } from '../api/tickets';
@@ -12,6 +12,7 @@ import { ErrorState } from '../components/ErrorState';
 import { PageLoader } from '../components/PageLoader';
 import { NotFound } from '../components/NotFound';
 import { ApiError } from '../api/errors';
+import { ChatPanel } from '../chat/ChatPanel';
 import { useTicketPresence } from '../realtime/RealtimeProvider';
 import { useShortcuts } from '../shortcuts/ShortcutsProvider';
 import { useTicketNavigation } from '../views/ticket-navigation';
@@ -22,6 +23,7 @@ import { CustomerPanel } from './customer/CustomerPanel';
 import { PropertiesPanel } from './sidebar/PropertiesPanel';
 import { Thread } from './thread/Thread';
 import { MergeIntoDialog } from './MergeIntoDialog';
+import { EscalateDialog } from '../routing/EscalateDialog';
 import { PresenceBar } from './PresenceBar';
 import { SlaBadge } from './SlaBadge';
 import { SubjectEditor } from './SubjectEditor';
@@ -37,7 +39,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const format = useFormat();
-  const { agent, canWrite } = useSession();
+  const { agent, canWrite, isAdmin, teamIds } = useSession();
   const ticket = useTicket(ticketId);
   const messages = useMessages(ticketId);
   const events = useEvents(ticketId);
@@ -52,6 +54,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
   const [reviewedVersion, setReviewedVersion] = useState<number | null>(null);
   const [openedAt] = useState(() => new Date().toISOString());
   const [mergeOpen, setMergeOpen] = useState(false);
+  const [escalateOpen, setEscalateOpen] = useState(false);
   const data = ticket.data;
 
   useEffect(() => {
@@ -124,6 +127,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item leftSection={<IconArrowMerge size={14} />} disabled={!writable} onClick={() => setMergeOpen(true)}>{t('merge.intoAction')}</Menu.Item>
+                <Menu.Item leftSection={<IconArrowUpRight size={14} />} disabled={!writable || data.status === 'solved' || data.status === 'closed'} onClick={() => setEscalateOpen(true)}>{t('routing.escalate.action')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>
@@ -151,6 +155,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
             </Group>
           </Alert>
         )}
+        {data.channel === 'chat' && <ChatPanel ticketId={data.id} canWrite={writable} />}
         <div className={classes.threadScroll} ref={threadBox}>
           <div ref={threadContent}>
           <Thread
@@ -169,6 +174,10 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
           <Composer ref={composer} ticketId={data.id} version={reviewedVersion} onVersionChange={setReviewedVersion} disabled={!writable} />
         )}
       </section>
+      {escalateOpen && (
+        // Leave a ticket the escalation moved out of sight, rather than show it as missing.
+        <EscalateDialog ticket={data} onClose={() => setEscalateOpen(false)} onEscalated={(e) => !isAdmin && !teamIds.includes(e.toTeamId) && back()} />
+      )}
       {mergeOpen && (
         <MergeIntoDialog ticket={data} onClose={() => setMergeOpen(false)} onMerged={(id) => { setMergeOpen(false); navigate(`/tickets/${id}`); }} />
       )}

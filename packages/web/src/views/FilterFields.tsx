@@ -8,6 +8,8 @@ import { CustomFieldInput } from '../tickets/sidebar/CustomFieldInput';
 import type { Filters } from './filters';
 
 const ANY = '__any__';
+/** "Next SLA breach within" choices, in minutes (0 = already due). */
+const SLA_DUE_OPTIONS = [0, 60, 240, 1440] as const;
 
 function dateOf(iso: string | undefined): string {
   if (!iso) return '';
@@ -62,6 +64,12 @@ export function FilterFields({ value, onChange }: { value: Filters; onChange(f: 
         data={[{ value: ANY, label: t('viewEditor.any') }, { value: 'none', label: t('ticket.noTeam') }, ...(teams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))]}
         value={value.teamId ?? ANY}
         onChange={(v) => set('teamId', v === ANY || !v ? undefined : v)}
+      />
+      <Select
+        label={t('viewEditor.slaDue')}
+        data={[{ value: ANY, label: t('viewEditor.any') }, ...SLA_DUE_OPTIONS.map((m) => ({ value: String(m), label: t(`viewEditor.slaDueWithin.${m}`) }))]}
+        value={value.slaDueWithin === undefined ? ANY : String(value.slaDueWithin)}
+        onChange={(v) => set('slaDueWithin', v === ANY || !v ? undefined : Number(v))}
       />
       <TagsInput label={t('ticket.tags')} description={t('viewEditor.tagsHint')} value={value.tag ?? []} onChange={(v) => set('tag', v.map((x) => x.toLowerCase()))} clearable />
       <EntityPicker kind="contacts" label={t('viewEditor.requester')} value={value.requesterId ?? null} onChange={(v) => set('requesterId', v ?? undefined)} placeholder={t('viewEditor.any')} />

@@ -100,6 +100,7 @@ export function TicketTable(props: TicketTableProps) {
             <Table.Th w={120}>{t('list.status')}</Table.Th>
             <Table.Th w={88} visibleFrom="lg">{t('list.priority')}</Table.Th>
             <Table.Th w="13%" visibleFrom="md">{t('list.assignee')}</Table.Th>
+            <Table.Th w={96} visibleFrom="sm">{t('list.sla')}</Table.Th>
             <Table.Th w={116}>{t('list.updated')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -143,6 +144,7 @@ export function TicketTable(props: TicketTableProps) {
                 <Table.Td visibleFrom="md" className={classes.truncate}>
                   <Text size="sm" truncate c={ticket.assigneeId ? undefined : 'dimmed'}>{assignee}</Text>
                 </Table.Td>
+                <Table.Td visibleFrom="sm"><SlaDue at={ticket.slaNextBreachAt} /></Table.Td>
                 <Table.Td>
                   <Tooltip label={format.dateTime(ticket.updatedAt)}>
                     <Text size="sm" c="dimmed" span style={{ whiteSpace: 'nowrap' }}>
@@ -162,5 +164,25 @@ export function TicketTable(props: TicketTableProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** How close the next SLA breach is before the list marks it as urgent. */
+const SOON_MS = 60 * 60_000;
+
+/** When the ticket's next SLA target is due: red once overdue, orange within the hour. */
+function SlaDue({ at }: { at: string | null | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!at) return <Text size="sm" c="dimmed" span>—</Text>;
+  const left = new Date(at).getTime() - Date.now();
+  const color = left <= 0 ? 'red' : left <= SOON_MS ? 'orange' : undefined;
+  const when = format.relative(at);
+  return (
+    <Tooltip label={`${t(left <= 0 ? 'list.slaOverdue' : 'list.slaDue', { when: format.dateTime(at) })}`}>
+      <Text size="sm" span c={color} fw={color ? 600 : undefined} style={{ whiteSpace: 'nowrap' }} data-sla-due={left <= 0 ? 'overdue' : left <= SOON_MS ? 'soon' : 'later'}>
+        <time dateTime={at}>{when}</time>
+      </Text>
+    </Tooltip>
   );
 }

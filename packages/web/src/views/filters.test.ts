@@ -14,6 +14,7 @@ describe('view filters and the query string', () => {
       teamId: TEAM,
       createdAfter: '2026-01-01T00:00:00.000Z',
       updatedBefore: '2026-02-01T23:59:59.000Z',
+      slaDueWithin: 60,
       custom: { plan: 'gold', seats: 5, vip: true },
     };
     const params = filtersToParams(filters, '-updated_at');
@@ -24,7 +25,7 @@ describe('view filters and the query string', () => {
   });
 
   it('drops invalid values one by one instead of failing', () => {
-    const params = new URLSearchParams('status=open,bogus&priority=meh&assigneeId=not-a-uuid&teamId=none&sort=sideways&createdAfter=yesterday&custom.seats=many');
+    const params = new URLSearchParams('status=open,bogus&priority=meh&assigneeId=not-a-uuid&teamId=none&sort=sideways&createdAfter=yesterday&custom.seats=many&slaDueWithin=soon');
     const { filters, sort } = paramsToFilters(params, { seats: 'number' });
     expect(filters).toEqual({ status: ['open'], teamId: 'none' });
     expect(sort).toBeUndefined();

@@ -25,6 +25,7 @@ export function filtersToParams(filters: Filters, sort?: TicketSort): URLSearchP
     const v = filters[key];
     if (v) p.set(key, v);
   }
+  if (filters.slaDueWithin !== undefined) p.set('slaDueWithin', String(filters.slaDueWithin));
   for (const [key, value] of Object.entries(filters.custom ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (value === '' || value === null || value === undefined) continue;
     p.set(`${CUSTOM_PREFIX}${key}`, String(value));
@@ -64,6 +65,8 @@ export function paramsToFilters(params: URLSearchParams, kinds: Record<string, F
     const raw = params.get(key);
     if (raw) keep(key, raw);
   }
+  const due = params.get('slaDueWithin');
+  if (due && /^\d+$/.test(due)) keep('slaDueWithin', Number(due));
   const custom: Record<string, string | number | boolean> = {};
   for (const [name, raw] of params) {
     if (!name.startsWith(CUSTOM_PREFIX)) continue;

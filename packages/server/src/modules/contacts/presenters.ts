@@ -25,6 +25,7 @@ export function presentOrganization(o: OrganizationRow) {
     name: o.name,
     domains: o.domains,
     notes: o.notes,
+    tier: o.tier,
     custom: o.custom,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),

@@ -20,6 +20,7 @@ import { findContact, findOrganization, identitiesOf, listContacts, listOrganiza
 import { presentContact, presentOrganization } from './presenters.ts';
 import { createContact } from './use-cases/create-contact.ts';
 import { addIdentity, removeIdentity, updateContact } from './use-cases/update-contact.ts';
+import { requestSlaRecompute } from '../sla/sla-jobs.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './use-cases/organizations.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
@@ -99,6 +100,7 @@ export function contactRoutes(app: App, services: Services): void {
   app.post('/api/v1/organizations', { schema: { tags: ['organizations'], summary: 'Create an organization', body: CreateOrganizationBody } }, async (req, reply) => {
     const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
+    if (req.body.tier) requireAdmin(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentOrganization(await createOrganization(ctx, req.body)));
   });
 
@@ -108,7 +110,11 @@ export function contactRoutes(app: App, services: Services): void {
     async (req) => {
       const ctx = agentCtx(services, req);
       requireWriter(ctx.actor);
-      return presentOrganization(await updateOrganization(ctx, req.params.id, req.body));
+      // The tier decides which SLA applies, so only admins set it.
+      if (req.body.tier !== undefined) requireAdmin(ctx.actor);
+      const org = presentOrganization(await updateOrganization(ctx, req.params.id, req.body));
+      if (req.body.tier !== undefined) await requestSlaRecompute(services);
+      return org;
     },
   );
 

@@ -10,6 +10,8 @@ export const organizations = pgTable(
     name: text('name').notNull(),
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes').notNull().default(''),
+    /** The customer tier (e.g. "Enterprise"), used by SLA policies and triggers; null when none. */
+    tier: text('tier'),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

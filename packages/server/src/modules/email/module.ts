@@ -92,7 +92,7 @@ export class Mail {
     const kick = (id: string) => this.processor.kick(id);
     if (this.opts.roles.has('worker')) {
       this.unsubscribe = this.services.events.subscribe(async (e) => {
-        if (e.type !== 'message.created' || e.payload.kind !== 'public' || e.payload.authorKind !== 'agent') return;
+        if (e.type !== 'message.created' || e.payload.kind !== 'public' || (e.payload.authorKind !== 'agent' && e.payload.authorKind !== 'automation')) return;
         const ctx = this.ctx();
         await inTransaction(ctx, (tx) => queueReply(tx, ctx, this.signer, e.payload.messageId));
       });

@@ -63,6 +63,8 @@ export interface OutboundPayload {
   text: string;
   html: string;
   attachments: { sha256: string; filename: string; contentType: string; contentId: string | null }[];
+  /** Written by an automation rule: sent as auto-generated mail. */
+  automated?: boolean;
 }
 
 /** Mail we send: composed once when queued, so every retry sends the same bytes and ids. */

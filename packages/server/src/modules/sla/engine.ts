@@ -12,6 +12,8 @@ export interface SlaTicket {
   teamId: string | null;
   organizationId: string | null;
   tags: readonly string[];
+  /** The tier of the ticket's organization; only looked up when a policy asks for tiers. */
+  organizationTier?: string | null;
 }
 
 /** What the engine needs of a policy. */
@@ -25,6 +27,10 @@ export function policyMatches(policy: Pick<SlaPolicy, 'conditions'>, t: SlaTicke
   if (c.teamIds?.length && (!t.teamId || !c.teamIds.includes(t.teamId))) return false;
   if (c.organizationIds?.length && (!t.organizationId || !c.organizationIds.includes(t.organizationId))) return false;
   if (c.tags?.length && !c.tags.some((tag) => t.tags.includes(tag))) return false;
+  if (c.tiers?.length) {
+    const tier = t.organizationTier?.toLowerCase();
+    if (!tier || !c.tiers.some((x) => x.toLowerCase() === tier)) return false;
+  }
   return true;
 }
 

@@ -6,6 +6,7 @@ import { agentCtx } from '../../platform/route-context.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { requireAdmin } from '../auth/policies.ts';
 import { calendarHolidays, createCalendar, deleteCalendar, getCalendar, holidayRegions, listCalendars, updateCalendar } from './calendar-store.ts';
+import { requestSlaRecompute } from './sla-jobs.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
 
@@ -32,13 +33,16 @@ export function calendarRoutes(app: App, services: Services): void {
   app.patch('/api/v1/calendars/:id', { schema: { tags: ['calendars'], summary: 'Change a business-hours calendar (admin)', params: IdParams, body: UpdateCalendarBody } }, async (req): Promise<Calendar> => {
     const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
-    return updateCalendar(ctx, req.params.id, req.body);
+    const calendar = await updateCalendar(ctx, req.params.id, req.body);
+    await requestSlaRecompute(services);
+    return calendar;
   });
 
   app.delete('/api/v1/calendars/:id', { schema: { tags: ['calendars'], summary: 'Delete a calendar; teams and channels using it fall back to none (admin)', params: IdParams } }, async (req, reply) => {
     const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     await deleteCalendar(ctx, req.params.id);
+    await requestSlaRecompute(services);
     return reply.code(204).send();
   });
 

@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db.ts';
 import type { Services } from '../../platform/context.ts';
 import { teams } from '../auth/schema.ts';
 import { channels } from '../channels/schema.ts';
+import { organizations } from '../contacts/schema.ts';
 import { ticketEvents, tickets } from '../tickets/schema.ts';
 import type { TicketView } from '../tickets/repository.ts';
 import type { TicketEvent } from '../analytics/ticket-event.ts';
@@ -46,9 +47,22 @@ export async function ticketCalendar(db: Executor, t: Pick<TicketView, 'teamId' 
   return undefined;
 }
 
+/**
+ * The policy that applies to the ticket: the first active match in order. The organization's
+ * tier is read only when some policy has a tier condition.
+ */
+export async function policyForTicket(db: Executor, policies: SlaPolicyRow[], t: SlaTicket): Promise<SlaPolicyRow | null> {
+  let ticket = t;
+  if (t.organizationId && t.organizationTier === undefined && policies.some((p) => p.active && p.conditions.tiers?.length)) {
+    const [org] = await db.select({ tier: organizations.tier }).from(organizations).where(eq(organizations.id, t.organizationId));
+    ticket = { ...t, organizationTier: org?.tier ?? null };
+  }
+  return selectPolicy(policies, ticket);
+}
+
 /** The applied policy and the ticket's SLA as of `now`; `policies` may be passed in to save a query. */
 export async function computeTicketSla(db: Executor, t: TicketFields, now: Date, policies?: SlaPolicyRow[]): Promise<{ policy: SlaPolicyRow | null; sla: TicketSla | null }> {
-  const policy = selectPolicy(policies ?? (await listSlaPolicyRows(db)), t);
+  const policy = await policyForTicket(db, policies ?? (await listSlaPolicyRows(db)), t);
   if (!policy) return { policy: null, sla: null };
   const [events, calendar] = await Promise.all([ticketEventLog(db, t.id), ticketCalendar(db, t)]);
   if (events[0]?.type !== 'created') return { policy, sla: null };

@@ -22,7 +22,31 @@ export type TicketEventType =
   /** An SLA target is about to breach (once per target instance; written by the sla.check job). */
   | 'sla_warning'
   /** An SLA target breached (once per target instance). */
-  | 'sla_breached';
+  | 'sla_breached'
+  /** Routing chose the assignee (after: agentId, mode, channel, load, capacity, skills). */
+  | 'routed'
+  /** The assignee went offline and routing put the ticket back in the queue (after: agentId, reason). */
+  | 'requeued'
+  /** Moved to an escalation tier (after: fromTeamId, toTeamId, tier, kind, reason). */
+  | 'escalated'
+  /** A chain of automation rules reached the depth limit and stopped (after: event, ruleIds, depth). */
+  | 'automation_depth_exceeded'
+  /** A visitor opened a live chat (after: conversationId, channelId, visitorId). */
+  | 'chat_started'
+  /** An agent's first message in a chat (after: conversationId, agentId, waitSeconds = first agent message − chat start). */
+  | 'chat_accepted'
+  /** The visitor left before any agent answered (after: conversationId, waitedSeconds). */
+  | 'chat_missed'
+  /** The visitor left after an agent's message, with a message of their own unanswered (after: conversationId, agentId). */
+  | 'chat_dropped'
+  /** A chat was handed to another agent or team (before/after: agentId, teamId). */
+  | 'chat_transferred'
+  /** A chat ended (after: conversationId, reason, durationSeconds). */
+  | 'chat_ended'
+  /** A chat became a regular ticket answered by email (before/after: channel). */
+  | 'chat_converted'
+  /** A message from the widget's offline form; left out of every chat count (after: channelId). */
+  | 'chat_offline_message';
 
 export interface HistoryEntry {
   type: TicketEventType;

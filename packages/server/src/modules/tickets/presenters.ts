@@ -26,6 +26,8 @@ export function presentTicket(t: TicketView) {
     agentReplyCount: t.agentReplyCount,
     messageCount: t.messageCount,
     lastMessageAt: t.lastMessageAt?.toISOString() ?? null,
+    /** The earliest due time of an active SLA target, as last recomputed (the live SLA is on the ticket). */
+    slaNextBreachAt: t.slaNextBreachAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
   };

@@ -52,6 +52,10 @@ export interface TicketFilter {
   updatedAfter?: string;
   updatedBefore?: string;
   solvedAfter?: string;
+  /** Tickets whose next SLA breach is at most this many minutes after `now` (overdue ones included). */
+  slaDueWithin?: number;
+  /** The time relative filters count from; the server clock when absent. */
+  now?: Date;
   custom?: Record<string, string | number | boolean>;
   sort: string;
   cursor: Cursor | null;
@@ -87,6 +91,7 @@ export function filterConditions(actor: AgentActor, f: Omit<TicketFilter, 'sort'
   if (f.updatedAfter) where.push(gte(tickets.updatedAt, new Date(f.updatedAfter)));
   if (f.updatedBefore) where.push(lte(tickets.updatedAt, new Date(f.updatedBefore)));
   if (f.solvedAfter) where.push(gte(tickets.solvedAt, new Date(f.solvedAfter)));
+  if (f.slaDueWithin !== undefined) where.push(lte(tickets.slaNextBreachAt, new Date((f.now ?? new Date()).getTime() + f.slaDueWithin * 60_000)));
   if (f.custom && Object.keys(f.custom).length) where.push(sql`${tickets.custom} @> ${JSON.stringify(f.custom)}::jsonb`);
   return where;
 }

@@ -60,7 +60,7 @@ export function ticketRoutes(app: App, services: Services): void {
   app.get('/api/v1/tickets', { schema: { tags: ['tickets'], summary: 'List tickets with filters and a sort order (cursor pagination)', querystring: TicketListQuery } }, async (req) => {
     const ctx = agentCtx(services, req);
     const q = req.query;
-    const rows = await listTickets(db, ctx.actor, { ...q, cursor: decodeCursor(q.cursor) });
+    const rows = await listTickets(db, ctx.actor, { ...q, cursor: decodeCursor(q.cursor), now: ctx.clock.now() });
     return ticketPage(db, rows, q.limit, q.sort);
   });
 

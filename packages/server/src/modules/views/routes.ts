@@ -54,7 +54,8 @@ export function viewRoutes(app: App, services: Services): void {
   app.get('/api/v1/views/counts', { schema: { tags: ['views'], summary: `Ticket count per view (capped at ${COUNT_CAP + 1}, shown as ${COUNT_CAP}+)` } }, async (req) => {
     const actor = agentCtx(services, req).actor;
     const counts: Record<string, number> = {};
-    for (const v of await allViews(actor)) counts[v.id] = await countTickets(db, actor, v.filters);
+    const now = services.clock.now();
+    for (const v of await allViews(actor)) counts[v.id] = await countTickets(db, actor, { ...v.filters, now });
     return { counts, cap: COUNT_CAP };
   });
 
@@ -64,7 +65,7 @@ export function viewRoutes(app: App, services: Services): void {
     async (req) => {
       const actor = agentCtx(services, req).actor;
       const v = await findView(actor, req.params.id);
-      const rows = await listTickets(db, actor, { ...v.filters, sort: v.sort, limit: req.query.limit, cursor: decodeCursor(req.query.cursor) });
+      const rows = await listTickets(db, actor, { ...v.filters, sort: v.sort, limit: req.query.limit, cursor: decodeCursor(req.query.cursor), now: services.clock.now() });
       return ticketPage(db, rows, req.query.limit, v.sort);
     },
   );

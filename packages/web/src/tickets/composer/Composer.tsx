@@ -5,7 +5,7 @@ import '@mantine/tiptap/styles.css';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Placeholder from '@tiptap/extension-placeholder';
-import { IconAlertTriangle, IconChevronDown, IconLoader2, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBolt, IconChevronDown, IconLoader2, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useOptionalRealtime } from '../../realtime/RealtimeProvider';
 import { useFormat } from '../../auth/session';
@@ -15,6 +15,9 @@ import { uploadAttachment, type PendingFile } from './attachments';
 import { loadDraft, saveDraft } from './drafts';
 import { useSendMessage } from './useSendMessage';
 import { useEditorLabels } from './editor-labels';
+import { useShortcuts } from '../../shortcuts/ShortcutsProvider';
+import { MacroPicker } from '../../macros/MacroPicker';
+import { useComposerMacros } from '../../macros/useComposerMacros';
 import classes from './Composer.module.css';
 
 export type ComposerMode = 'public' | 'note';
@@ -54,9 +57,12 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const modeRef = useRef(mode);
   modeRef.current = mode;
+  const macroKeyRef = useRef<ReturnType<typeof useComposerMacros>['handleKey']>(() => false);
 
   const setTyping = (typing: boolean) => {
     realtime?.client?.setTyping(ticketId, typing);
+    // On a live chat, the visitor sees the agent typing a reply (never a note).
+    realtime?.client?.chatTyping(ticketId, typing && modeRef.current === 'public');
     if (typingTimer.current) clearTimeout(typingTimer.current);
     if (typing) typingTimer.current = setTimeout(() => realtime?.client?.setTyping(ticketId, false), 4000);
   };
@@ -70,6 +76,7 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
     editorProps: {
       attributes: { 'aria-label': t('composer.editorLabel'), role: 'textbox', 'aria-multiline': 'true' },
       handleKeyDown: (view, event) => {
+        if (macroKeyRef.current(view, event)) return true;
         if ((event.metaKey || event.ctrlKey) && event.key === 'Enter') {
           event.preventDefault();
           submitRef.current();
@@ -89,6 +96,10 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
     },
     onBlur: () => setTyping(false),
   });
+
+  const macros = useComposerMacros({ ticketId, version, onVersionChange, editor });
+  macroKeyRef.current = macros.handleKey;
+  useShortcuts([{ combo: 'mod+shift+m', allowInInputs: true, handler: () => !disabled && macros.open(false) }]);
 
   useEffect(() => () => {
     if (typingTimer.current) clearTimeout(typingTimer.current);
@@ -215,13 +226,18 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
         </Group>
       )}
       <Group justify="space-between" mt={8}>
-        <FileButton onChange={(fl) => addFiles(fl)} multiple>
-          {(props) => (
-            <Button {...props} variant="subtle" color="gray" leftSection={<IconPaperclip size={14} />} disabled={disabled}>
-              {t('composer.attach')}
-            </Button>
-          )}
-        </FileButton>
+        <Group gap={0}>
+          <FileButton onChange={(fl) => addFiles(fl)} multiple>
+            {(props) => (
+              <Button {...props} variant="subtle" color="gray" leftSection={<IconPaperclip size={14} />} disabled={disabled}>
+                {t('composer.attach')}
+              </Button>
+            )}
+          </FileButton>
+          <Button variant="subtle" color="gray" leftSection={<IconBolt size={14} />} disabled={disabled} onClick={() => macros.open(false)} title={t('macros.buttonHint')}>
+            {t('macros.button')}
+          </Button>
+        </Group>
         <Group gap={0} wrap="nowrap">
           <Button leftSection={<IconSend size={14} />} onClick={() => void submit()} loading={sending} disabled={!canSend} color={mode === 'note' ? 'yellow.8' : undefined} style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
             {mode === 'note' ? t('composer.addNote') : t('composer.send')}
@@ -243,6 +259,7 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
           </Menu>
         </Group>
       </Group>
+      <MacroPicker opened={macros.opened} busy={macros.busy} error={macros.error} onClose={macros.close} onPick={(m) => void macros.pick(m)} />
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ import type { TicketEvent, TicketField } from '../../api/types';
 import { useAgentMap, useTeams } from '../../api/directory';
 import { useFormat } from '../../auth/session';
 import { customDiff, tagDiff } from './timeline';
+import { RoutingEventText } from '../../routing/RoutingEventText';
 
 function useActorName() {
   const { t } = useTranslation();
@@ -95,6 +96,11 @@ export function SystemLine({ event, fields, isNew }: { event: TicketEvent; field
       );
       break;
     }
+    case 'routed':
+    case 'requeued':
+    case 'escalated':
+      text = <RoutingEventText event={event} actor={actor} />;
+      break;
     default:
       text = t('events.other', { actor, type: event.type });
   }

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../platform/db.ts';
 import { organizations } from '../schema.ts';
 import { recordAudit } from '../../system/audit.ts';
 
-type OrgInput = { name?: string; domains?: string[]; notes?: string; custom?: Record<string, unknown> };
+type OrgInput = { name?: string; domains?: string[]; notes?: string; tier?: string | null; custom?: Record<string, unknown> };
 
 function nameTaken(err: unknown): never {
   if (isUniqueViolation(err)) throw new AppError('conflict', 'an organization with this name exists', [{ path: 'body.name', message: 'already in use' }]);
@@ -18,7 +18,7 @@ export async function createOrganization(ctx: Ctx, input: OrgInput & { name: str
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(organizations)
-      .values({ name: input.name, domains: input.domains ?? [], notes: input.notes ?? '', custom: input.custom ?? {}, createdAt: now, updatedAt: now })
+      .values({ name: input.name, domains: input.domains ?? [], notes: input.notes ?? '', tier: input.tier ?? null, custom: input.custom ?? {}, createdAt: now, updatedAt: now })
       .returning();
     emit({ type: 'organization.created', payload: { organizationId: row!.id }, actor: actorRef(ctx.actor) });
     return row!;

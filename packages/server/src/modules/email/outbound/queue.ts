@@ -17,8 +17,11 @@ export type ChannelRow = typeof channels.$inferSelect;
 /** At most one auto-acknowledgement per recipient address in this window (SECURITY 15, 17). */
 export const AUTO_ACK_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** Public replies by these authors go out by mail: agents, and automation rules answering in their name. */
+const MAILED_AUTHORS = new Set(['agent', 'automation']);
+
 /**
- * Queues the mail for an agent's public reply on an email ticket: to the requester, copying the
+ * Queues the mail for an agent's (or an automation rule's) public reply on an email ticket: to the requester, copying the
  * ticket's participants, threaded to the customer's latest mail, from the ticket's channel.
  * Returns null when the message does not go out by mail (a note, a customer's message, a ticket
  * from another channel, a channel that is inactive or has no SMTP settings).
@@ -30,7 +33,7 @@ export const AUTO_ACK_WINDOW_MS = 24 * 60 * 60 * 1000;
  */
 export async function queueReply(tx: Tx, ctx: Ctx, signer: MailSigner, messageRowId: string): Promise<OutboundMailRow | null> {
   const [message] = await tx.select().from(messages).where(eq(messages.id, messageRowId));
-  if (!message || message.kind !== 'public' || message.authorKind !== 'agent') return null;
+  if (!message || message.kind !== 'public' || !MAILED_AUTHORS.has(message.authorKind)) return null;
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, message.ticketId));
   if (!ticket || ticket.channel !== 'email') return null;
   // An email ticket an agent opened has no channel yet: it goes out through the oldest active
@@ -93,6 +96,7 @@ export async function queueReply(tx: Tx, ctx: Ctx, signer: MailSigner, messageRo
     text: signature ? `${message.bodyText}\n\n-- \n${signature}` : message.bodyText,
     html: signature ? `${message.bodyHtml}${textToHtml(`-- \n${signature}`)}` : message.bodyHtml,
     attachments: files,
+    ...(message.authorKind === 'automation' && { automated: true }),
   };
 
   const messageId = signer.messageId(ticket.number, domainOf(channel.address));

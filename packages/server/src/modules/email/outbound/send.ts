@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { SendMailOptions } from 'nodemailer';
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Ctx } from '../../../platform/context.ts';
 import type { Executor } from '../../../platform/db.ts';
-import type { JobDefinition } from '../../../platform/jobs.ts';
+import { jobsIn, type JobDefinition } from '../../../platform/jobs.ts';
 import { channels } from '../../channels/schema.ts';
 import { mailSuppressions, outboundMails } from '../schema.ts';
 import { channelTransport, dropChannelTransport } from './transport.ts';
@@ -59,7 +59,7 @@ export function mailSendJob(deps: { ctx: Ctx }): JobDefinition<typeof MailSendPa
  * before the row is committed nor see a job for a row that was rolled back.
  */
 export async function enqueueSend(ctx: Ctx, id: string, tx?: Executor): Promise<void> {
-  await ctx.jobs.send(mailSendJob({ ctx }), { id }, { ...MAIL_SEND_JOB_OPTIONS, ...(tx && { db: bossExecutor(tx) }) });
+  await ctx.jobs.send(mailSendJob({ ctx }), { id }, { ...MAIL_SEND_JOB_OPTIONS, ...(tx && { db: jobsIn(tx) }) });
 }
 
 /**
@@ -124,7 +124,13 @@ export async function sendOutbound(ctx: Ctx, id: string): Promise<'sent' | 'fail
     inReplyTo: row.inReplyTo ? `<${row.inReplyTo}>` : undefined,
     references: row.references.length > 0 ? row.references.map((r) => `<${r}>`).join(' ') : undefined,
     // RFC 3834: an automatic answer says so, and asks Exchange not to answer it in turn.
-    headers: row.kind === 'auto_ack' ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+    // A rule's mail is automatic too (RFC 3834 auto-generated), so auto-responders leave it alone.
+    headers:
+      row.kind === 'auto_ack'
+        ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+        : row.payload.automated
+          ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' }
+          : {},
     envelope: { from: channel.address, to: [...to, ...cc] },
   };
 
@@ -225,30 +231,6 @@ export async function suppressedAmong(db: Executor, addresses: string[]): Promis
   if (lower.length === 0) return new Set();
   const rows = await db.select({ address: mailSuppressions.address }).from(mailSuppressions).where(inArray(mailSuppressions.address, lower));
   return new Set(rows.map((r) => r.address.toLowerCase()));
-}
-
-/**
- * pg-boss's `db` executor over an open Drizzle transaction, so a job is inserted atomically
- * with the row it is about. pg-boss writes `$n` placeholders; each becomes a bound parameter.
- * A placeholder used twice becomes two parameters, which PostgreSQL types separately; that is
- * harmless for the send options used here (no `startAfter` string).
- */
-function bossExecutor(tx: Executor): PgBoss.Db {
-  return {
-    async executeSql(text: string, values: unknown[] = []) {
-      const parts: SQL[] = [];
-      let last = 0;
-      for (const m of text.matchAll(/\$(\d+)/g)) {
-        parts.push(sql.raw(text.slice(last, m.index)));
-        const v = values[Number(m[1]) - 1];
-        parts.push(sql`${v === undefined ? null : v}`);
-        last = m.index! + m[0].length;
-      }
-      parts.push(sql.raw(text.slice(last)));
-      const res = (await tx.execute(sql.join(parts))) as unknown as { rows: any[] };
-      return { rows: res.rows };
-    },
-  };
 }
 
 /** How long a mail held back by the hourly cap waits before it is tried again. */

@@ -11,6 +11,7 @@ import { planChanges } from '../changes.ts';
 import { appendHistory, type HistoryEntry } from '../history.ts';
 import { insertMessage } from '../messages.ts';
 import { assertVersion } from './update-ticket.ts';
+import { sequenceChatMessage } from '../../chat/sequence.ts';
 
 export interface AddMessageInput {
   kind: 'public' | 'note';
@@ -56,7 +57,8 @@ export async function addMessage(
 
 export interface AppendMessageInput {
   kind: 'public' | 'note';
-  author: { kind: 'agent'; id: string } | { kind: 'contact'; id: string } | { kind: 'system' };
+  /** `automation`: a rule wrote it (e.g. through a macro); it counts as no agent reply. */
+  author: { kind: 'agent'; id: string } | { kind: 'contact'; id: string } | { kind: 'system' } | { kind: 'automation' };
   text?: string;
   html?: string;
   body?: { text: string; html: string };
@@ -67,6 +69,8 @@ export interface AppendMessageInput {
   emailMessageId?: string | null;
   /** A customer's message reopens a pending, on-hold or solved ticket unless this is false (auto-replies, bounces). */
   reopen?: boolean;
+  /** On a chat ticket: the visitor's own id for the message, so a resend is recognised. */
+  chatClientId?: string | null;
 }
 
 /**
@@ -129,6 +133,8 @@ export async function appendMessage(
     })
     .where(eq(tickets.id, t.id));
   await appendHistory(tx, authorCtx, t.id, history, now);
+  // A public message on a chat ticket takes its place in the conversation and reaches the visitor.
+  if (t.channel === 'chat' && input.kind === 'public') await sequenceChatMessage(tx, authorCtx, emit, t.id, message, { clientId: input.chatClientId });
   const after = (await findTicket(tx, t.id))!;
   emit({ type: 'message.created', payload: { ticketId: t.id, messageId: message.id, kind: message.kind, authorKind: message.authorKind }, actor: actorRef(authorCtx.actor) });
   emit({

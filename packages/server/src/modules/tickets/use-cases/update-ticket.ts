@@ -3,7 +3,7 @@ import { actorRef, inTransaction } from '../../../platform/context.ts';
 import type { Tx } from '../../../platform/db.ts';
 import type { AgentActor } from '../../../platform/actor.ts';
 import type { Emit } from '../../../platform/events.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { findTicket, findVisibleTicket, type TicketView } from '../repository.ts';
 import { planChanges, writeTicket, type TicketChangeSet } from '../changes.ts';
 import { appendHistory } from '../history.ts';
@@ -17,16 +17,24 @@ export function assertVersion(t: TicketView, expected: number | undefined): void
   }
 }
 
-/** Applies a change set inside an open transaction; returns the ticket as stored afterwards. */
+/**
+ * Applies a change set inside an open transaction; returns the ticket as stored afterwards.
+ * An agent only reaches tickets it may see; automation, routing and the system reach every
+ * ticket (404 when it does not exist).
+ */
 export async function applyTicketChanges(
   tx: Tx,
-  ctx: Ctx & { actor: AgentActor },
+  ctx: Ctx,
   emit: Emit,
   id: string,
   changes: TicketChangeSet,
   expectedVersion?: number,
 ): Promise<TicketView> {
-  const t = await findVisibleTicket(tx, ctx.actor, id, { forUpdate: true });
+  const t =
+    ctx.actor.kind === 'agent'
+      ? await findVisibleTicket(tx, ctx.actor, id, { forUpdate: true })
+      : await findTicket(tx, id, { forUpdate: true });
+  if (!t) throw notFound('ticket');
   assertVersion(t, expectedVersion);
   const now = ctx.clock.now();
   const plan = await planChanges(tx, ctx, t, changes, now);
