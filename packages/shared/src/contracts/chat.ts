@@ -128,6 +128,8 @@ export interface ChatConversationSummary {
   agent: { name: string } | null;
   /** Highest message sequence number so far. */
   lastSeq: number;
+  /** The agents have read the visitor's messages up to this sequence number (read ticks after a reload). */
+  agentReadSeq: number;
 }
 
 export const ChatPreChatAnswers = z.strictObject({

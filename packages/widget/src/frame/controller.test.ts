@@ -80,7 +80,7 @@ describe('ChatController', () => {
     await vi.advanceTimersByTimeAsync(0);
     const first = last();
     first.open();
-    first.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'conv-1', status: 'active', agent: { name: 'Anna' }, lastSeq: 1 }, online: true });
+    first.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'conv-1', status: 'active', agent: { name: 'Anna' }, lastSeq: 1, agentReadSeq: 0 }, online: true });
     first.push({ type: 'message', conversationId: 'conv-1', message: { id: 'm-1', seq: 1, clientId: null, author: 'agent', authorName: 'Anna', text: 'Hi!', attachments: [], at: '2026-03-02T10:00:00Z' } });
     await c.send('Lost in transit?');
     const clientId = first.sent.find((m) => m.type === 'message')!.clientId;
@@ -93,7 +93,7 @@ describe('ChatController', () => {
     expect(second).not.toBe(first);
     second.open();
     expect(second.sent[0]).toEqual({ type: 'hello', lastSeq: 1 });
-    second.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'conv-1', status: 'active', agent: { name: 'Anna' }, lastSeq: 2 }, online: true });
+    second.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'conv-1', status: 'active', agent: { name: 'Anna' }, lastSeq: 2, agentReadSeq: 0 }, online: true });
     const resent = second.sent.filter((m) => m.type === 'message');
     expect(resent).toEqual([{ type: 'message', clientId, text: 'Lost in transit?', attachmentIds: [] }]);
 
@@ -103,6 +103,26 @@ describe('ChatController', () => {
     expect(c.state.messages.map((m) => [m.seq, m.text, m.delivery])).toEqual([
       [1, 'Hi!', 'sent'],
       [2, 'Lost in transit?', 'sent'],
+    ]);
+    c.stop();
+  });
+
+  it('shows the read ticks the agent left before a reload', async () => {
+    const c = new ChatController('ch-1', 'en');
+    await c.boot();
+    c.setOpen(true);
+    await flush();
+    const ws = last();
+    ws.open();
+    ws.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'conv-1', status: 'active', agent: { name: 'Anna' }, lastSeq: 3, agentReadSeq: 2 }, online: true });
+    for (const [seq, text] of [[1, 'First'], [3, 'Third']] as const) {
+      ws.push({ type: 'message', conversationId: 'conv-1', message: { id: `m-${seq}`, seq, clientId: `c-${seq}`, author: 'visitor', authorName: 'Visitor', text, attachments: [], at: '2026-03-02T10:00:00Z' } });
+    }
+    ws.push({ type: 'message', conversationId: 'conv-1', message: { id: 'm-2', seq: 2, clientId: null, author: 'agent', authorName: 'Anna', text: 'Second', attachments: [], at: '2026-03-02T10:00:00Z' } });
+    expect(c.state.messages.map((m) => [m.text, m.delivery])).toEqual([
+      ['First', 'read'],
+      ['Second', 'sent'],
+      ['Third', 'sent'],
     ]);
     c.stop();
   });

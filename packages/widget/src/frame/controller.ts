@@ -204,7 +204,10 @@ export class ChatController {
   }
 
   private applyConversation(c: ChatConversationSummary | null): void {
-    if (c) this.store.useConversation(c.id);
+    if (c) {
+      this.store.useConversation(c.id);
+      this.store.markReadByAgent(c.agentReadSeq);
+    }
     this.set({ conversation: c, ...(c && c.status !== 'ended' ? { fresh: false } : {}) });
     this.sync();
   }

@@ -132,6 +132,7 @@ export interface ConversationContext {
   agentId: string | null;
   agentName: string | null;
   lastSeq: number;
+  agentReadSeq: number;
 }
 
 export async function conversationContext(db: Executor, conversationId: string): Promise<ConversationContext | undefined> {
@@ -148,6 +149,7 @@ export async function conversationContext(db: Executor, conversationId: string):
     agentId: r.conv.agentId,
     agentName: r.agentName,
     lastSeq: r.conv.lastSeq,
+    agentReadSeq: r.conv.agentReadSeq,
   };
 }
 

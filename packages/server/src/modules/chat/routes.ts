@@ -72,7 +72,7 @@ export function chatRoutes(app: App, services: Services): void {
     return presentChatChannel(await updateChatChannel(ctx, req.params.id, req.body), baseUrl(req));
   });
 
-  app.delete('/api/v1/chat-channels/:id', { schema: { tags: ['chat'], summary: 'Delete a chat channel nobody has chatted on; otherwise deactivate it (admin)', params: IdParams } }, async (req, reply) => {
+  app.delete('/api/v1/chat-channels/:id', { schema: { tags: ['chat'], summary: 'Delete a chat channel nobody has chatted on; one with chats is refused (409) and can only be deactivated (admin)', params: IdParams } }, async (req, reply) => {
     const ctx = agentCtx(services, req);
     requireAdmin(ctx.actor);
     await deleteChatChannel(ctx, req.params.id);
