@@ -377,7 +377,9 @@ describe('SLA policies and ticket SLA clocks (METRICS §1.2, §8.3, §9)', () =>
     const view = await call(s, 'POST', '/api/v1/views', { as: admin, body: { name: 'Due within a day', filters: { slaDueWithin: 1440 }, sort: 'sla_next_breach_at' } });
     assert.equal(view.status, 201, JSON.stringify(view.body));
     const listed = await call(s, 'GET', `/api/v1/views/${view.body.id}/tickets?limit=100`, { as: admin });
-    const want = rows.filter((r) => r.n && r.n.getTime() <= now + 1440 * 60_000).sort((a, b) => a.n!.getTime() - b.n!.getTime());
+    const want = rows.filter((r) => r.n && r.n.getTime() <= now + 1440 * 60_000)
+      // Ties are broken by id, as the list does.
+      .sort((a, b) => a.n!.getTime() - b.n!.getTime() || (a.id < b.id ? -1 : 1));
     assert.deepEqual(listed.body.data.map((x: any) => x.id), want.map((r) => r.id));
     const counts = await call(s, 'GET', '/api/v1/views/counts', { as: admin });
     assert.equal(counts.body.counts[view.body.id], want.length);

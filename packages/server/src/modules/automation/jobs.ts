@@ -1,9 +1,13 @@
+import { and, arrayContains, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Services } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db.ts';
 import type { JobDefinition } from '../../platform/jobs.ts';
 import { agentMailJob } from './messaging.ts';
 import { runTimeRules } from './schedules.ts';
 import { AutomationEventPayload, handleAutomationEvent, triggerEventOf } from './triggers.ts';
+import { automationRules } from './schema.ts';
+import type { TriggerEventName } from '@servus/shared';
 
 /** The job that runs the triggers for one committed event. */
 export const automationEventJob = { name: 'automation.event', schema: AutomationEventPayload };
@@ -40,9 +44,13 @@ export interface AutomationSubscription {
 export function subscribeAutomation(services: Services): AutomationSubscription {
   const inflight = new Set<Promise<unknown>>();
   const stop = services.events.subscribe((e) => {
-    if (!triggerEventOf(e)) return;
+    const name = triggerEventOf(e);
+    if (!name) return;
     const data = { eventId: e.id, type: e.type, payload: e.payload as unknown as Record<string, unknown>, actor: e.actor, cause: e.cause, createdAt: new Date(e.createdAt).toISOString() };
-    const sent = services.jobs.send(automationEventJob, data, EVENT_JOB_OPTIONS).finally(() => inflight.delete(sent));
+    // Most events (every chat line, say) have no trigger listening: they cost one lookup, not a job.
+    const sent = anyTriggerFor(services.database.db, name)
+      .then((listened) => (listened ? services.jobs.send(automationEventJob, data, EVENT_JOB_OPTIONS) : undefined))
+      .finally(() => inflight.delete(sent));
     inflight.add(sent);
     return sent.then(() => undefined);
   });
@@ -52,4 +60,14 @@ export function subscribeAutomation(services: Services): AutomationSubscription 
       while (inflight.size) await Promise.allSettled([...inflight]);
     },
   };
+}
+
+/** Whether an active trigger reacts to `event`. */
+async function anyTriggerFor(db: Executor, event: TriggerEventName): Promise<boolean> {
+  const [row] = await db
+    .select({ id: automationRules.id })
+    .from(automationRules)
+    .where(and(eq(automationRules.kind, 'trigger'), eq(automationRules.active, true), arrayContains(automationRules.events, [event])))
+    .limit(1);
+  return row !== undefined;
 }

@@ -12,7 +12,7 @@ import { notificationText } from './texts.ts';
 type Payload<K extends keyof DomainEventMap> = DomainEventMap[K];
 
 async function ticketOf(db: Executor, id: string) {
-  const [t] = await db.select({ id: tickets.id, number: tickets.number, subject: tickets.subject, teamId: tickets.teamId, assigneeId: tickets.assigneeId }).from(tickets).where(eq(tickets.id, id));
+  const [t] = await db.select({ id: tickets.id, number: tickets.number, subject: tickets.subject, teamId: tickets.teamId, assigneeId: tickets.assigneeId, channel: tickets.channel }).from(tickets).where(eq(tickets.id, id));
   return t;
 }
 
@@ -55,7 +55,8 @@ export function subscribeNotifications(services: Services): () => void {
   async function onCustomerMessage(e: DispatchedEvent, p: Payload<'message.created'>): Promise<void> {
     if (p.kind !== 'public' || p.authorKind !== 'contact') return;
     const t = await ticketOf(db, p.ticketId);
-    if (!t) return;
+    // Chat lines reach the agent live and a waiting chat rings: a notification per line would be noise.
+    if (!t || t.channel === 'chat') return;
     // The message that opened the ticket is a new ticket, not a reply.
     const [first] = await db.select({ id: messages.id }).from(messages).where(eq(messages.ticketId, t.id)).orderBy(asc(messages.createdAt), asc(messages.id)).limit(1);
     if (!first || first.id === p.messageId) return;

@@ -104,7 +104,8 @@ export async function recomputeTicketSla(ctx: { db: Executor; clock: Clock }, ti
   return sla;
 }
 
-const RECOMPUTE_ON = new Set(['ticket.created', 'ticket.updated', 'message.created']);
+// Every public message also updates its ticket (`ticket.updated` with change `message`), so that event covers messages.
+const RECOMPUTE_ON = new Set(['ticket.created', 'ticket.updated']);
 
 /** Worker role: recompute a ticket's stored SLA after each of its changes (outbox events). */
 export function subscribeSlaRecompute(services: Services): () => void {
