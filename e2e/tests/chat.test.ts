@@ -149,6 +149,17 @@ test(
       assert.equal((await fetch(`${server.url}${href}`)).status, 200, 'the visitor can open their own file');
       await threadShows(page, 'tracking.png');
 
+      // The agent ends the chat; the visitor rates it in the widget, and the rating shows on the ticket.
+      await page.getByRole('button', { name: 'End chat' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'End chat' }).click();
+      await again.getByText('How satisfied are you with how we handled your request?').waitFor();
+      await again.getByRole('button', { name: 'Good' }).click();
+      await again.getByLabel(/Anything you would like to add/).fill('Quick and friendly.');
+      await again.getByRole('button', { name: 'Send feedback' }).click();
+      await again.getByText('Thank you for your feedback!').waitFor();
+      await page.reload();
+      await page.getByText('“Quick and friendly.”').waitFor();
+
       assert.deepEqual(visitor.watch.unexpected(), []);
     } finally {
       await visitor.close();

@@ -161,8 +161,16 @@ describe('transfer, end and convert', () => {
     clock.advance(55_000);
     const ended = await call(s, 'POST', `/api/v1/chats/${chat.ticketId}/end`, { as: anna });
     assert.equal(ended.body.status, 'ended');
-    await chat.sock.waitFor((m) => m.type === 'status' && m.conversation.status === 'ended', 'ended status');
+    const status = await chat.sock.waitFor((m) => m.type === 'status' && m.conversation.status === 'ended', 'ended status');
     await chat.sock.waitFor((m) => m.type === 'message' && m.message.text === 'Der Chat wurde beendet.', 'ended line');
+    // The served chat asks for a rating in the widget, in the visitor's language.
+    const survey = status.conversation.survey;
+    assert.equal(survey.scale, 2);
+    assert.match(survey.question, /zufrieden/i);
+    const rated = await call(s, 'POST', `/api/v1/surveys/${encodeURIComponent(survey.token)}`, { body: { score: 2, comment: 'Sehr schnell' } });
+    assert.equal(rated.status, 200, JSON.stringify(rated.body));
+    const onTicket = await call(s, 'GET', `/api/v1/tickets/${chat.ticketId}/surveys`, { as: anna });
+    assert.deepEqual(onTicket.body.data.map((x: any) => [x.channel, x.response.score, x.response.good, x.response.comment]), [['chat', 2, true, 'Sehr schnell']]);
     chat.sock.send(say('Noch etwas!'));
     await chat.sock.waitFor((m) => m.type === 'status' && m.conversation.status === 'waiting', 'a new conversation');
     const ticket = await call(s, 'GET', `/api/v1/tickets/${chat.ticketId}`, { as: anna });

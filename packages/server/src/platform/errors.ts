@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   version_conflict: 409,
   idempotency_conflict: 422,
   payload_too_large: 413,

@@ -33,6 +33,8 @@ export interface DomainEventMap {
   'chat.updated': { ticketId: string; conversationId: string; status: 'waiting' | 'active' | 'ended'; agentId: string | null; change: 'started' | 'accepted' | 'transferred' | 'ended' | 'converted' };
   /** A message got its place (`seq`) in a chat conversation. */
   'chat.message_posted': { ticketId: string; conversationId: string; messageId: string; seq: number; author: 'visitor' | 'agent' | 'bot' | 'system' };
+  /** A customer rated a survey or changed the rating; `good` is the CSAT verdict (null for NPS). */
+  'survey.rated': { surveyId: string; ticketId: string | null; kind: 'csat' | 'nps' | 'ces'; score: number; scale: number; good: boolean | null; changed: boolean };
 }
 
 /**

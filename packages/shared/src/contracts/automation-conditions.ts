@@ -35,6 +35,8 @@ export interface ConditionFieldSpec {
   triggerOnly?: boolean;
   /** "changed", "changed to" and "changed from" apply (ticket updates only). */
   changeable?: boolean;
+  /** Only triggers on "survey rated" have it (the rating that fired the trigger). */
+  surveyOnly?: boolean;
 }
 
 export const MESSAGE_KINDS = ['public', 'note'] as const;
@@ -53,6 +55,8 @@ export const CONDITION_FIELDS = {
   'message.author_kind': { type: 'enum', values: AUTHOR_KINDS, triggerOnly: true },
   'message.body': { type: 'text', triggerOnly: true },
   'message.has_attachments': { type: 'boolean', triggerOnly: true },
+  /** Whether the customer's CSAT rating counts as good (METRICS §9 decision 5). */
+  'survey.good': { type: 'boolean', surveyOnly: true },
   'contact.email': { type: 'text', nullable: true },
   'contact.email_domain': { type: 'keyword', nullable: true },
   'contact.name': { type: 'text' },

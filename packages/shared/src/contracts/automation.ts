@@ -25,6 +25,8 @@ export const TRIGGER_EVENTS = [
   'ticket.sla_warning',
   'ticket.sla_breached',
   'chat.missed',
+  /** A customer rated a ticket's CSAT survey, or changed the rating. */
+  'survey.rated',
 ] as const;
 export const TriggerEvent = z.enum(TRIGGER_EVENTS);
 export type TriggerEventName = (typeof TRIGGER_EVENTS)[number];
@@ -103,6 +105,8 @@ export function ruleProblems(rule: { kind: AutomationKindName; events: readonly 
     else if (spec.triggerOnly && !rule.events.some((e) => (MESSAGE_EVENTS as readonly string[]).includes(e))) {
       out.push({ path: `${at}.field`, message: 'message conditions need the event "message received" or "message sent"' });
     }
+    if (spec.surveyOnly && !trigger) out.push({ path: `${at}.field`, message: 'time-based automations have no survey rating' });
+    else if (spec.surveyOnly && !rule.events.includes('survey.rated')) out.push({ path: `${at}.field`, message: 'survey conditions need the event "survey rated"' });
     if (CHANGE_OPERATORS.includes(c.operator)) {
       if (!trigger) out.push({ path: `${at}.operator`, message: 'time-based automations see no changes' });
       else if (!rule.events.includes('ticket.updated')) out.push({ path: `${at}.operator`, message: 'changes are known only on the event "ticket updated"' });

@@ -130,6 +130,16 @@ export interface ChatConversationSummary {
   lastSeq: number;
   /** The agents have read the visitor's messages up to this sequence number (read ticks after a reload). */
   agentReadSeq: number;
+  /** The satisfaction survey offered when a served chat ended; null otherwise. */
+  survey: ChatSurveyOffer | null;
+}
+
+/** The CSAT question the widget shows after a served chat; answered with `POST /api/v1/surveys/:token`. */
+export interface ChatSurveyOffer {
+  token: string;
+  /** 2 (good/bad), 3 or 5 points. */
+  scale: 2 | 3 | 5;
+  question: string;
 }
 
 export const ChatPreChatAnswers = z.strictObject({

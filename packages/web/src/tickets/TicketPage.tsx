@@ -27,6 +27,7 @@ import { EscalateDialog } from '../routing/EscalateDialog';
 import { PresenceBar } from './PresenceBar';
 import { SlaBadge } from './SlaBadge';
 import { SubjectEditor } from './SubjectEditor';
+import { TicketSurveys } from '../surveys/TicketSurveys';
 import classes from './TicketPage.module.css';
 
 /** The ticket workspace: properties | thread and composer | customer, with live presence. */
@@ -136,6 +137,7 @@ function TicketWorkspace({ ticketId }: { ticketId: string }) {
       <div className={classes.side}>
         <aside className={classes.props} aria-label={t('ticket.properties')}>
           <PropertiesPanel ticket={data} onUpdated={ownChange} />
+          <TicketSurveys ticketId={data.id} />
         </aside>
         <aside className={classes.customer} aria-label={t('customer.title')}>
           <CustomerPanel contactId={data.requesterId} currentTicketId={data.id} />

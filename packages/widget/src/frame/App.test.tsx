@@ -31,6 +31,7 @@ function serve(config: ChatWidgetConfig) {
       posts.push({ url, body: init?.body instanceof FormData ? init.body : JSON.parse(String(init?.body ?? 'null')) });
       if (url.endsWith('/sessions')) return new Response(JSON.stringify({ token: TOKEN, visitorId: 'v-1', conversation: null }), { status: 200 });
       if (url.endsWith('/offline')) return new Response(JSON.stringify({ ticketNumber: 5 }), { status: 201 });
+      if (url.includes('/surveys/')) return new Response(JSON.stringify({ kind: 'csat', scale: 5 }), { status: 200 });
       return new Response('{}', { status: 404 });
     }),
   );
@@ -107,6 +108,23 @@ describe('the chat frame', () => {
     expect(log.getAttribute('aria-live')).toBe('polite');
     expect(log.textContent).toContain('first line\nsecond line');
     expect(log.querySelector('[data-delivery="pending"]')).not.toBeNull();
+  });
+
+  it('asks how the served chat was after it ended: one click rates, a comment may follow', async () => {
+    await mount(BASE, 'de');
+    const ws = FakeSocket.all.at(-1)!;
+    await act(async () => ws.open());
+    const survey = { token: 'sv.token', scale: 5, question: 'Wie zufrieden waren Sie mit unserer Hilfe?' };
+    await act(async () => ws.push({ type: 'welcome', visitorId: 'v-1', conversation: { id: 'c-1', status: 'ended', agent: { name: 'Anna' }, lastSeq: 2, agentReadSeq: 2, survey }, online: true }));
+    expect(root.textContent).toContain('Wie zufrieden waren Sie mit unserer Hilfe?');
+    expect(root.querySelector('textarea')).toBeNull();
+    await click(button('4'));
+    expect(posts.filter((p) => p.url.includes('/surveys/'))).toEqual([{ url: '/api/v1/surveys/sv.token', body: { score: 4 } }]);
+    expect(button('4').getAttribute('aria-pressed')).toBe('true');
+    await type(byLabel('Möchten Sie noch etwas ergänzen?'), '  Schnell und freundlich. ');
+    await click(button('Feedback senden'));
+    expect(posts.filter((p) => p.url.includes('/surveys/')).at(-1)).toEqual({ url: '/api/v1/surveys/sv.token', body: { score: 4, comment: 'Schnell und freundlich.' } });
+    expect(root.querySelector('[role="status"].success')?.textContent).toBe('Vielen Dank für Ihr Feedback!');
   });
 
   it('refuses a file that is too large or of the wrong type before uploading', async () => {

@@ -3,6 +3,7 @@ import type { ChatWidgetConfig } from '@servus/shared';
 import type { ChatController, ChatState } from './controller';
 import { Composer } from './Composer';
 import { EMAIL_RE } from './Field';
+import { Survey } from './Survey';
 import type { Locale, Translate } from './i18n';
 import type { ShownMessage } from './message-store';
 
@@ -117,6 +118,7 @@ export function Conversation({ controller, state: s, config, t, locale }: Props)
       {notice && <p class="notice warn" role="alert">{notice}</p>}
       {ended ? (
         <div class="ended">
+          {c?.survey && <Survey key={c.survey.token} offer={c.survey} t={t} />}
           <button type="button" class="primary" onClick={() => controller.newChat()} data-autofocus>{t('newChat')}</button>
           <Transcript controller={controller} email={s.email} t={t} />
         </div>

@@ -55,6 +55,8 @@ export const widgetApi = {
 
   offline: (channelId: string, body: { token?: string; name?: string; email: string; message: string }) => call<unknown>(`${channelPath(channelId)}/offline`, json(body)),
 
+  answerSurvey: (surveyToken: string, body: { score: number; comment?: string }) => call<unknown>(`/api/v1/surveys/${encodeURIComponent(surveyToken)}`, json(body)),
+
   transcript: (token: string, email?: string) => call<unknown>(`/api/v1/chat/transcript?token=${encodeURIComponent(token)}`, json(email ? { email } : {})),
 };
 

@@ -26,6 +26,7 @@ export function fieldValue(field: string, f: TicketFacts): unknown {
     case 'message.author_kind': return f.message?.authorKind;
     case 'message.body': return f.message?.text;
     case 'message.has_attachments': return f.message?.hasAttachments;
+    case 'survey.good': return f.survey?.good ?? undefined;
     case 'contact.email': return f.contact?.email ?? null;
     case 'contact.email_domain': return f.contact?.email?.split('@')[1]?.toLowerCase() ?? null;
     case 'contact.name': return f.contact?.name ?? '';

@@ -33,6 +33,8 @@ export interface TicketFacts {
   message: MessageFacts | null;
   /** Only for a ticket update; null otherwise. */
   changes: Changes | null;
+  /** Only for a survey rating; null or absent otherwise. */
+  survey?: { good: boolean | null } | null;
   anchors: Anchors;
   calendar: BusinessCalendar | undefined;
 }
@@ -171,7 +173,7 @@ function addChange(out: Changes, type: string, before: unknown, after: unknown):
 }
 
 /** Everything the conditions of a rule read about a ticket, loaded in one go. */
-export async function loadFacts(db: Executor, t: TicketView, extra: { message?: MessageFacts | null; changes?: Changes | null } = {}): Promise<TicketFacts> {
+export async function loadFacts(db: Executor, t: TicketView, extra: { message?: MessageFacts | null; changes?: Changes | null; survey?: { good: boolean | null } | null } = {}): Promise<TicketFacts> {
   const [people, anchors, calendar] = await Promise.all([peopleOf(db, t), anchorsOf(db, [t]), ticketCalendar(db, t)]);
-  return { ticket: t, ...people, message: extra.message ?? null, changes: extra.changes ?? null, anchors: anchors.get(t.id)!, calendar };
+  return { ticket: t, ...people, message: extra.message ?? null, changes: extra.changes ?? null, survey: extra.survey ?? null, anchors: anchors.get(t.id)!, calendar };
 }

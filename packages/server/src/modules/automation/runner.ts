@@ -23,6 +23,8 @@ export interface RunTarget {
   /** The event's facts beyond the ticket. */
   message?: MessageFacts | null;
   changes?: Changes | null;
+  /** The rating of a "survey rated" event. */
+  survey?: { good: boolean | null } | null;
   /** The rules that led to the event, and how many in a row. */
   cause?: EventCause;
   /** The run's unique key for this rule: the event, or the ticket's qualifying period. */
@@ -67,7 +69,7 @@ export async function runRule(services: Services, rule: RuleRow, target: RunTarg
       const t = await findTicket(tx, target.ticketId, { forUpdate: true });
       if (!t) return null;
       const now = ctx.clock.now();
-      const facts = await loadFacts(tx, t, { message: target.message, changes: target.changes });
+      const facts = await loadFacts(tx, t, { message: target.message, changes: target.changes, survey: target.survey });
       if (!conditionsHold(rule.conditions, facts, now)) return null;
       const key = target.key(facts);
       const [run] = await tx
@@ -116,7 +118,7 @@ export async function stopChain(services: Services, rules: RuleRow[], target: Ru
     const t = await findTicket(tx, target.ticketId, { forUpdate: true });
     if (!t) return [];
     const now = ctx.clock.now();
-    const facts = await loadFacts(tx, t, { message: target.message, changes: target.changes });
+    const facts = await loadFacts(tx, t, { message: target.message, changes: target.changes, survey: target.survey });
     const stopped: string[] = [];
     for (const rule of rules) {
       if (!conditionsHold(rule.conditions, facts, now)) continue;

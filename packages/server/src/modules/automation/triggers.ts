@@ -29,6 +29,8 @@ export function triggerEventOf(e: { type: string; payload: unknown }): TriggerEv
     case 'ticket.updated':
       // A new message alone is a message event, not an update of the ticket's fields.
       return Array.isArray(p.changes) && p.changes.some((c) => c !== 'message') ? 'ticket.updated' : null;
+    case 'survey.rated':
+      return typeof (p as { ticketId?: unknown }).ticketId === 'string' && p.kind === 'csat' ? 'survey.rated' : null;
     case 'message.created':
       if (p.kind !== 'public') return null;
       if (p.authorKind === 'contact') return 'message.received';
@@ -70,6 +72,7 @@ export async function handleAutomationEvent(services: Services, e: AutomationEve
     event,
     message: messageId ? await messageFacts(db, messageId) : null,
     changes: event === 'ticket.updated' ? await changesOf(db, ticketId, e.payload.changes as string[], new Date(e.createdAt), e.actor) : null,
+    survey: event === 'survey.rated' ? { good: typeof e.payload.good === 'boolean' ? e.payload.good : null } : null,
     cause: e.cause,
     key: () => `event:${e.eventId}`,
   };

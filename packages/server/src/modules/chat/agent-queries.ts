@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { ChatDetail, ChatListItem } from '@servus/shared';
+import type { ChatDetail, ChatListItem, ChatSurveyOffer } from '@servus/shared';
 import type { Executor } from '../../platform/db.ts';
 import type { AgentActor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -133,6 +133,7 @@ export interface ConversationContext {
   agentName: string | null;
   lastSeq: number;
   agentReadSeq: number;
+  surveyOffer: ChatSurveyOffer | null;
 }
 
 export async function conversationContext(db: Executor, conversationId: string): Promise<ConversationContext | undefined> {
@@ -150,6 +151,7 @@ export async function conversationContext(db: Executor, conversationId: string):
     agentName: r.agentName,
     lastSeq: r.conv.lastSeq,
     agentReadSeq: r.conv.agentReadSeq,
+    surveyOffer: r.conv.surveyOffer,
   };
 }
 

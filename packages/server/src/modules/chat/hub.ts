@@ -292,7 +292,7 @@ export class ChatHub {
     if (change === 'started') {
       for (const c of this.byVisitor.get(ctx.visitorId) ?? []) this.setConversation(c, conversationId, ctx.ticketId);
     }
-    const summary = presentSummary({ id: ctx.conversationId, status: ctx.status, agentId: ctx.agentId, lastSeq: ctx.lastSeq, agentReadSeq: ctx.agentReadSeq }, ctx.agentName);
+    const summary = presentSummary({ id: ctx.conversationId, status: ctx.status, agentId: ctx.agentId, lastSeq: ctx.lastSeq, agentReadSeq: ctx.agentReadSeq, surveyOffer: ctx.surveyOffer }, ctx.agentName);
     for (const c of this.byConversation.get(conversationId) ?? []) this.enqueue(c, async () => c.send({ type: 'status', conversation: summary }));
   }
 

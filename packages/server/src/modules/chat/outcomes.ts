@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR } from '../../platform/actor.ts';
 import { appendHistory } from '../tickets/history.ts';
 import { findTicket } from '../tickets/repository.ts';
 import { applyTicketChanges } from '../tickets/use-cases/update-ticket.ts';
-import { chatChannels, chatConversations, chatMessages } from './schema.ts';
+import { offerChatSurvey } from '../surveys/chat-offer.ts';
+import { chatChannels, chatConversations, chatMessages, chatVisitors } from './schema.ts';
 import { findConversation, type ConversationRow } from './repository.ts';
 
 export type EndReason = 'visitor_left' | 'visitor_ended' | 'agent_ended' | 'converted';
@@ -17,7 +18,9 @@ const UNSOLVED = ['new', 'open', 'pending', 'on_hold'];
 /**
  * Ends a conversation: `chat_ended` with its duration in the ticket log, and `chat.updated` so
  * the sockets learn of it. With `solve`, the ticket is solved as well (a chat that was served
- * and needs nothing more). The conversation must be locked by the caller.
+ * and needs nothing more); a served chat that the agent or the visitor ended (the visitor is
+ * still there) offers the satisfaction survey in the widget. The conversation must be locked
+ * by the caller.
  */
 export async function endConversation(tx: Tx, ctx: Ctx, emit: Emit, conv: ConversationRow, reason: EndReason, at: Date, opts: { solve?: boolean } = {}): Promise<void> {
   if (conv.status === 'ended') return;
@@ -27,6 +30,14 @@ export async function endConversation(tx: Tx, ctx: Ctx, emit: Emit, conv: Conver
   conv.status = 'ended';
   const t = await findTicket(tx, conv.ticketId);
   if (opts.solve && t && UNSOLVED.includes(t.status)) await applyTicketChanges(tx, ctx, emit, conv.ticketId, { status: 'solved' });
+  if (conv.firstAgentMessageAt && (reason === 'agent_ended' || reason === 'visitor_ended')) {
+    const [visitor] = await tx.select({ locale: chatVisitors.locale }).from(chatVisitors).where(eq(chatVisitors.id, conv.visitorId));
+    const offer = await offerChatSurvey(tx, ctx, conv.ticketId, { locale: visitor?.locale });
+    if (offer) {
+      conv.surveyOffer = offer;
+      await tx.update(chatConversations).set({ surveyOffer: offer }).where(eq(chatConversations.id, conv.id));
+    }
+  }
   emit({
     type: 'chat.updated',
     payload: { ticketId: conv.ticketId, conversationId: conv.id, status: 'ended', agentId: conv.agentId, change: reason === 'converted' ? 'converted' : 'ended' },

@@ -28,8 +28,15 @@ export function presentChatChannel(c: ChatChannelRow, baseUrl: string): ChatChan
   };
 }
 
-export function presentSummary(c: Pick<ConversationRow, 'id' | 'status' | 'agentId' | 'lastSeq' | 'agentReadSeq'>, agentName: string | null): ChatConversationSummary {
-  return { id: c.id, status: c.status, agent: c.agentId && agentName ? { name: agentName } : null, lastSeq: c.lastSeq, agentReadSeq: c.agentReadSeq };
+export function presentSummary(c: Pick<ConversationRow, 'id' | 'status' | 'agentId' | 'lastSeq' | 'agentReadSeq' | 'surveyOffer'>, agentName: string | null): ChatConversationSummary {
+  return {
+    id: c.id,
+    status: c.status,
+    agent: c.agentId && agentName ? { name: agentName } : null,
+    lastSeq: c.lastSeq,
+    agentReadSeq: c.agentReadSeq,
+    survey: c.status === 'ended' ? (c.surveyOffer ?? null) : null,
+  };
 }
 
 /** Who reads the message decides where its files are fetched: visitors through the token-checked chat route. */

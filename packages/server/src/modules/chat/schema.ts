@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ChatSurveyOffer } from '@servus/shared';
 import { agents, teams } from '../auth/schema.ts';
 import { contacts } from '../contacts/schema.ts';
 import { businessCalendars } from '../sla/schema.ts';
@@ -94,6 +95,8 @@ export const chatConversations = pgTable(
     visitorSeenAt: ts('visitor_seen_at').notNull(),
     endedAt: ts('ended_at'),
     endReason: text('end_reason'),
+    /** The CSAT survey offered in the widget when a served chat ended. */
+    surveyOffer: jsonb('survey_offer').$type<ChatSurveyOffer>(),
   },
   (t) => [
     uniqueIndex('chat_conversations_ticket_key').on(t.ticketId),

@@ -8,7 +8,7 @@ import type { Choices } from './choices';
 import { ConditionValue } from './ConditionValue';
 import { rowKey, withField, withOperator, type ConditionDraft, type ConditionGroup } from './rule-form';
 
-const GROUPS = ['ticket', 'message', 'contact', 'organization', 'time'] as const;
+const GROUPS = ['ticket', 'message', 'contact', 'organization', 'time', 'survey'] as const;
 
 /** A field's name for people: the catalogue's translation, or a custom field's label. */
 export function fieldLabel(field: string, choices: Choices, t: TFunction): string {
@@ -26,7 +26,7 @@ export function operatorLabel(field: string, op: string, t: TFunction): string {
 
 /** The fields a rule of this kind can test, grouped for the field select. */
 function fieldOptions(kind: AutomationKindName, choices: Choices, t: TFunction) {
-  const fixed = Object.entries(CONDITION_FIELDS).filter(([, spec]) => kind === 'trigger' || !('triggerOnly' in spec && spec.triggerOnly));
+  const fixed = Object.entries(CONDITION_FIELDS).filter(([, spec]) => kind === 'trigger' || !(('triggerOnly' in spec && spec.triggerOnly) || ('surveyOnly' in spec && spec.surveyOnly)));
   return GROUPS.map((group) => ({
     group: t(`automation.fieldGroups.${group}`),
     items: [
