@@ -1,0 +1,3 @@
+/** The agents report: workload, activity outside scheduled hours and the workload-too-high signal. */
+export { agentReportRoutes } from './routes.ts';
+export { agentReport } from './report.ts';

@@ -1,0 +1,41 @@
+/** The weekly summary mail's words in English and German. */
+export type MailLocale = 'en' | 'de';
+
+export const SUMMARY_TEXTS = {
+  en: {
+    subject: (range: string) => `Servus weekly summary: ${range}`,
+    greeting: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
+    intro: (range: string, team: string | null) => `here is the support summary for ${range}${team ? ` (team ${team})` : ''}.`,
+    created: 'Tickets created',
+    backlog: 'Open backlog at the end of the week',
+    frt: 'First reply time (median)',
+    resolution: 'Full resolution time (median)',
+    fcr: 'First-contact resolution',
+    oneTouch: 'One-touch tickets',
+    reopen: 'Reopen rate',
+    sla: 'SLA targets achieved',
+    escalation: 'Escalation rate',
+    chatMissed: 'Missed chats',
+    none: 'no data',
+    open: 'Open the reports',
+    footer: 'You receive this mail because an admin added you to the weekly summary.',
+  },
+  de: {
+    subject: (range: string) => `Servus Wochenbericht: ${range}`,
+    greeting: (name: string | null) => (name ? `Hallo ${name},` : 'Hallo,'),
+    intro: (range: string, team: string | null) => `hier ist die Support-Übersicht für ${range}${team ? ` (Team ${team})` : ''}.`,
+    created: 'Erstellte Tickets',
+    backlog: 'Offener Rückstand am Wochenende',
+    frt: 'Erste Antwortzeit (Median)',
+    resolution: 'Lösungszeit gesamt (Median)',
+    fcr: 'Lösung beim ersten Kontakt',
+    oneTouch: 'One-Touch-Tickets',
+    reopen: 'Wiedereröffnungsrate',
+    sla: 'Erreichte SLA-Ziele',
+    escalation: 'Eskalationsrate',
+    chatMissed: 'Verpasste Chats',
+    none: 'keine Daten',
+    open: 'Berichte öffnen',
+    footer: 'Sie erhalten diese E-Mail, weil ein Admin Sie zum Wochenbericht hinzugefügt hat.',
+  },
+} as const;
