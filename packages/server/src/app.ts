@@ -33,6 +33,11 @@ import { notificationJobs } from './modules/notifications/digest.ts';
 import { routingJobs, routingRoutes, subscribeRouting } from './modules/routing/index.ts';
 import { subscribeWebhookEvents, webhookJobs, webhookRoutes } from './modules/webhooks/index.ts';
 import { automationJobs, automationRoutes, subscribeAutomation } from './modules/automation/index.ts';
+import { reportJobs, reportRoutes, subscribeReportFacts } from './modules/analytics/reports/index.ts';
+import { staffingRoutes } from './modules/analytics/staffing/index.ts';
+import { agentReportRoutes } from './modules/analytics/agents/index.ts';
+import { scheduledReportJobs, scheduledReportRoutes } from './modules/analytics/scheduled/index.ts';
+import { subscribeSurveys, surveyJobs, surveyPublicRoutes, surveyRoutes } from './modules/surveys/index.ts';
 import { Mail } from './modules/email/module.ts';
 import { Chat } from './modules/chat/index.ts';
 import type { DnsResolver } from './modules/email/auth.ts';
@@ -86,7 +91,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   } as Services;
   const mail = new Mail(services, { secret: cookieSecret, roles, resolver: opts.mailResolver });
   const chat = new Chat(services, roles);
-  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services), ...routingJobs(services), ...notificationJobs(services), ...webhookJobs(services), ...automationJobs(services), ...chat.jobs()], {
+  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services), ...routingJobs(services), ...notificationJobs(services), ...webhookJobs(services), ...automationJobs(services), ...scheduledReportJobs(services), ...reportJobs(services), ...chat.jobs(), ...surveyJobs(services)], {
     work: roles.has('worker'),
     schedule: roles.has('cron'),
     onError: (err) => app.log.error({ err }, 'job queue error'),
@@ -101,6 +106,10 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   const stopWebhooks = roles.has('worker') ? subscribeWebhookEvents(services) : () => {};
   // Workers queue a trigger job for every event a trigger may react to.
   const automation = roles.has('worker') ? subscribeAutomation(services) : null;
+  // Workers queue the CSAT mail of solved tickets and close the surveys of closed ones.
+  const stopSurveys = roles.has('worker') ? subscribeSurveys(services) : () => {};
+  // Workers keep the report facts of every changed ticket current (debounced per ticket).
+  const stopReports = roles.has('worker') ? subscribeReportFacts(services) : () => {};
   if (roles.has('worker')) events.start();
 
   await bootstrapAdmin(services);
@@ -123,6 +132,12 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   notificationRoutes(app, services);
   webhookRoutes(app, services);
   automationRoutes(app, services);
+  surveyRoutes(app, services);
+  surveyPublicRoutes(app, services);
+  reportRoutes(app, services);
+  staffingRoutes(app, services);
+  agentReportRoutes(app, services);
+  scheduledReportRoutes(app, services);
   if (roles.has('ws')) await realtimeRoutes(app, services, chat.agentLink());
   chat.routes(app);
   await app.ready();
@@ -139,6 +154,8 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
       stopNotifications();
       stopWebhooks();
       automation?.stop();
+      stopSurveys();
+      stopReports();
       await mail.stop();
       chat.stop();
       await events.stop();

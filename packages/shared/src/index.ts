@@ -13,3 +13,6 @@ export * from './contracts/macros.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/webhooks.ts';
 export * from './contracts/chat.ts';
+export * from './contracts/surveys.ts';
+export * from './contracts/staffing.ts';
+export * from './contracts/reports.ts';

@@ -147,6 +147,22 @@ describe('npm run demo on a new installation', () => {
     assert.equal((await call(s, 'GET', '/api/v1/setup')).body.needsSetup, false);
   });
 
+  it('gives the dashboard its figures and the survey report its scores', async () => {
+    const login = await call(s, 'POST', '/api/v1/auth/login', { body: { email: result.admin.email, password: result.password } });
+    const setCookie = login.headers['set-cookie'];
+    const cookie = (Array.isArray(setCookie) ? setCookie[0]! : String(setCookie)).split(';')[0]!;
+    const period = `from=${new Date(NOW.getTime() - 120 * 86_400_000).toISOString()}&to=${NOW.toISOString()}`;
+    const kpis = await call(s, 'GET', `/api/v1/reports/kpis?${period}`, { headers: { cookie } });
+    assert.equal(kpis.status, 200, JSON.stringify(kpis.body));
+    assert.ok(kpis.body.volume.total > 0, 'tickets in the period');
+    assert.ok(kpis.body.frt.byCreationDate.calendar.n > 0, 'answered tickets have a first reply time');
+    assert.ok(result.surveys.csatAnswered > 0 && result.surveys.npsAnswered > 0, JSON.stringify(result.surveys));
+    const surveys = await call(s, 'GET', `/api/v1/reports/surveys?${period}`, { headers: { cookie } });
+    assert.equal(surveys.status, 200, JSON.stringify(surveys.body));
+    assert.equal(surveys.body.csat.responses, result.surveys.csatAnswered);
+    assert.equal(surveys.body.nps.responses, result.surveys.npsAnswered);
+  });
+
   it('refuses a second run without force and changes nothing', async () => {
     await assert.rejects(generateDemo(s.servus.services, SMALL), DemoAlreadyLoadedError);
     assert.equal((await one<{ n: number }>(s, sql`select count(*)::int as n from tickets`)).n, 40);

@@ -11,6 +11,8 @@ import { claimDemoMarker, completeDemoMarker, type DemoMarker } from './marker.t
 import { DAY, HOUR } from './timeline.ts';
 import { withDeferredEvents } from './demo-context.ts';
 import type { Status } from './plan-ticket.ts';
+import { seedDemoSurveys, type DemoSurveyCounts } from './surveys.ts';
+import { recomputeReports } from '../modules/analytics/reports/jobs.ts';
 
 /** The password every demo agent gets unless DEMO_PASSWORD (or `password`) says otherwise. */
 export const DEFAULT_DEMO_PASSWORD = 'servus-demo-2026';
@@ -43,6 +45,7 @@ export interface DemoResult {
   agents: { name: string; email: string; role: string }[];
   password: string;
   created: { agents: number; teams: number; organizations: number; contacts: number; tickets: number; merges: number; messages: number };
+  surveys: DemoSurveyCounts;
   statuses: Partial<Record<Status, number>>;
   ms: number;
 }
@@ -78,6 +81,9 @@ export async function generateDemo(appServices: Services, options: DemoOptions =
   ];
 
   await appServices.events.flush();
+  const surveys = await seedDemoSurveys(db, rng.fork(), ids, now);
+  // The report facts are built here, so the dashboard has figures before any worker ran.
+  await recomputeReports({ db, clock: services.clock });
   await completeDemoMarker(db, services.clock, marker);
   const { statuses, messageCount } = await summarize(services, ids);
   return {
@@ -85,6 +91,7 @@ export async function generateDemo(appServices: Services, options: DemoOptions =
     agents: staff.members.slice(1).map((m) => ({ name: m.name, email: m.email, role: m.role })),
     password,
     created: { ...staff.created, ...customers.created, tickets: ids.length, merges: plan.merges, messages: messageCount },
+    surveys,
     statuses,
     ms: Date.now() - started,
   };

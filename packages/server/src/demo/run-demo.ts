@@ -140,6 +140,7 @@ Demo data loaded in ${seconds(r.ms)}.
   created: ${c.teams} teams, ${c.agents} agents, ${count(c.organizations)} organizations, ${count(c.contacts)} contacts
            ${count(c.tickets)} tickets (${c.merges} merged as duplicates), ${count(c.messages)} messages
   status:  ${statuses}
+  surveys: ${count(r.surveys.csatOffered)} CSAT sent (${count(r.surveys.csatAnswered)} answered), ${count(r.surveys.npsOffered)} NPS sent (${count(r.surveys.npsAnswered)} answered)
 
 Sign in at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`} (start the server first: npm start)
   admin:    ${r.admin.email}

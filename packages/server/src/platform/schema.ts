@@ -14,3 +14,6 @@ export * from '../modules/macros/schema.ts';
 export * from '../modules/notifications/schema.ts';
 export * from '../modules/webhooks/schema.ts';
 export * from '../modules/chat/schema.ts';
+export * from '../modules/surveys/schema.ts';
+export * from '../modules/analytics/reports/schema.ts';
+export * from '../modules/analytics/scheduled/schema.ts';

@@ -5,7 +5,8 @@
  */
 import { call, makeTeam, type TestAgent } from '../harness.ts';
 import { chatChannel, chatOn, chatUpload } from './chat-world.ts';
-import { automationRuleBody, calendarBody, slaPolicyBody, webhookWithDelivery, failedOutbound, inviteToken, macroBody, notificationFor, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
+import { surveyCampaign, surveyToken } from './survey-cases.ts';
+import { automationRuleBody, calendarBody, slaPolicyBody, webhookWithDelivery, failedOutbound, inviteToken, macroBody, notificationFor, nobody, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
 export type ObjectKind =
   | 'ticket'
@@ -30,7 +31,9 @@ export type ObjectKind =
   | 'automationRule'
   | 'chat'
   | 'chatChannel'
-  | 'chatAttachment';
+  | 'chatAttachment'
+  | 'surveyCampaign'
+  | 'surveyToken';
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
@@ -64,6 +67,9 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'chat': return w.chat.tyChat;
     case 'chatChannel': return w.chat.channelY.id;
     case 'chatAttachment': return w.chat.upload;
+    case 'surveyCampaign': return w.surveyCampaign.id;
+    // Survey tokens are signed and made fresh for each probe; nobody holds someone else's.
+    case 'surveyToken': return nobody();
   }
 }
 
@@ -113,6 +119,8 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'chat': return chatOn(s, w.chat.channelY.id);
     case 'chatChannel': return (await chatChannel(s, admin)).id;
     case 'chatAttachment': return chatUpload(s, w.chat.visitor.token);
+    case 'surveyCampaign': return (await surveyCampaign(s, admin)).id;
+    case 'surveyToken': return surveyToken(s, admin);
   }
 }
 

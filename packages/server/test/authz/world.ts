@@ -77,6 +77,8 @@ export interface World {
   automationRule: { id: string };
   /** Chat channels, chats and a visitor's upload (see chat-world.ts). */
   chat: ChatWorld;
+  /** An NPS campaign (admins only). */
+  surveyCampaign: { id: string };
 }
 
 /** A uuid that names nothing. */
@@ -193,6 +195,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     ayNotification: { id: await notificationFor(s, ay) },
     automationRule: ok(await call(s, 'POST', '/api/v1/automation-rules', { as: admin, body: automationRuleBody() }), 'automation rule'),
     chat: await buildChatWorld(s, admin, teamX, teamY),
+    surveyCampaign: ok(await call(s, 'POST', '/api/v1/survey-campaigns', { as: admin, body: { name: unique('nps'), segment: { tags: ['walker-nobody'] } } }), 'NPS campaign'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { NavLink as RouterLink, Navigate, Route, Routes } from 'react-router';
 import { Group, NavLink, ScrollArea, Stack } from '@mantine/core';
+import { IconMoodSmile } from '@tabler/icons-react';
 import { IconAlarm, IconBolt, IconClock, IconForms, IconHeartbeat, IconHourglass, IconMail, IconMessageCircle, IconRobot, IconShieldLock, IconTags, IconUsers, IconUsersGroup, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
@@ -19,6 +20,9 @@ import { WebhooksPage } from './WebhooksPage';
 import { ChatChannelsPage } from './ChatChannelsPage';
 import { MacroListPage } from '../macros/MacroListPage';
 import { RulesPage } from './automation/RulesPage';
+import { SurveysAdminPage } from '../surveys/SurveysAdminPage';
+import { WeeklySummaryPage } from '../staffing/WeeklySummaryPage';
+import { IconMailFast } from '@tabler/icons-react';
 
 /** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, SLA policies, shared macros, email channels and mail health. */
 export function AdminRoutes() {
@@ -44,6 +48,8 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/chat-channels" label={t('chat.admin.title')} leftSection={<IconMessageCircle size={16} />} />
           <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
           <NavLink component={RouterLink} to="/admin/webhooks" label={t('webhooks.title')} leftSection={<IconWebhook size={16} />} />
+          <NavLink component={RouterLink} to="/admin/surveys" label={t('surveys.title')} leftSection={<IconMoodSmile size={16} />} />
+          <NavLink component={RouterLink} to="/admin/weekly-summary" label={t('staffing.summary.nav')} leftSection={<IconMailFast size={16} />} />
         </Stack>
         <ScrollArea style={{ flex: 1 }}>
           <Stack p="md" gap="md" maw={1100}>
@@ -63,6 +69,8 @@ export function AdminRoutes() {
               <Route path="chat-channels" element={<ChatChannelsPage />} />
               <Route path="mail-health" element={<MailHealthPage />} />
               <Route path="webhooks" element={<WebhooksPage />} />
+              <Route path="surveys" element={<SurveysAdminPage />} />
+              <Route path="weekly-summary" element={<WeeklySummaryPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Stack>

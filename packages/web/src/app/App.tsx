@@ -23,6 +23,7 @@ const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage'
 const OrganizationPage = lazy(() => import('../organizations/OrganizationPage').then((m) => ({ default: m.OrganizationPage })));
 const SettingsRoutes = lazy(() => import('../settings/SettingsRoutes').then((m) => ({ default: m.SettingsRoutes })));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
+const ReportsRoutes = lazy(() => import('../reports/ReportsRoutes').then((m) => ({ default: m.ReportsRoutes })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +78,7 @@ export function App() {
                 <Route path="organizations/:organizationId" element={<Page><OrganizationPage /></Page>} />
                 <Route path="settings/*" element={<Page><SettingsRoutes /></Page>} />
                 <Route path="admin/*" element={<Page><AdminRoutes /></Page>} />
+                <Route path="reports/*" element={<Page><ReportsRoutes /></Page>} />
                 <Route path="app/*" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
