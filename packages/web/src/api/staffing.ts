@@ -1,30 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgentReport, ErlangResult, ScheduledReport, StaffingPlan, StaffingSettings, StaffingSettingsInput } from '@servus/shared';
+import type { AgentReport, ErlangInput, ErlangResult, ScheduledReport, StaffingPlan, StaffingSettings, StaffingSettingsInput } from '@servus/shared';
 import { api, type Query } from './client';
 
 /** What the calculator sends: fractions 0–1 for the rates, seconds for times. */
-export interface ErlangRequest {
-  volume: number;
-  intervalSeconds: number;
-  ahtSeconds: number;
-  targetSeconds: number;
-  serviceLevel: number;
-  maxOccupancy: number;
-  shrinkage: number;
-  agents?: number;
-}
+export type ErlangRequest = ErlangInput;
 
 /** The weekly summary settings as the admin page saves them. */
-export interface WeeklySummaryInput {
-  enabled: boolean;
-  recipientIds: string[];
-  extraEmails: string[];
-  weekday: number;
-  hour: number;
-  timeZone: string;
-  locale: 'en' | 'de';
-  teamId: string | null;
-}
+export type WeeklySummaryInput = Omit<ScheduledReport, 'lastSentAt' | 'mailConfigured'>;
 
 export const staffingKeys = {
   plan: (q: Query) => ['staffing', 'plan', q] as const,

@@ -1,4 +1,4 @@
-import { TICKET_CHANNELS, TICKET_PRIORITIES } from '@servus/shared';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, type AppliedReportFilters } from '@servus/shared';
 import type { Query } from '../api/client';
 import type { HoursBasis, ReportIntervalName } from '../api/reports';
 
@@ -6,15 +6,9 @@ import type { HoursBasis, ReportIntervalName } from '../api/reports';
  * What the dashboard shows, exactly as kept in the page's URL so a view can be shared and
  * reloaded. Dates are local calendar days (`YYYY-MM-DD`), both ends inclusive.
  */
-export interface DashboardFilters {
+export interface DashboardFilters extends AppliedReportFilters {
   from: string;
   to: string;
-  teamId: string | null;
-  agentId: string | null;
-  channel: string[];
-  priority: string[];
-  organizationId: string | null;
-  tags: string[];
   interval: ReportIntervalName;
   hours: HoursBasis;
 }
