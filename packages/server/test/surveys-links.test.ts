@@ -185,4 +185,20 @@ describe('CSAT links and sending rules', () => {
     assert.equal(theirs.status, 404);
     assert.equal((await call(w.s, 'GET', `/api/v1/tickets/00000000-0000-4000-8000-000000000000/surveys`, { as: w.admin })).status, 404);
   });
+
+  it('the survey report counts only the ratings of tickets the agent may see', async () => {
+    const org = await makeOrg(w);
+    const c = await makeCustomer(w, { organizationId: org });
+    const t = await solvedTicket(w, c.id, { teamId: team.id });
+    await answer(w, tokenOf(await offerCsat(w, t)), { score: 1, comment: 'Zu langsam' });
+    const q = `/api/v1/reports/surveys?organizationId=${org}&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`;
+    const counted = async (as: TestAgent) => {
+      const res = await call(w.s, 'GET', q, { as });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return [res.body.csat.offered, res.body.csat.bad];
+    };
+    assert.deepEqual(await counted(w.admin), [1, 1]);
+    assert.deepEqual(await counted(member), [1, 1]);
+    assert.deepEqual(await counted(outsider), [0, 0]);
+  });
 });

@@ -3,7 +3,7 @@ import type { SurveyComment, SurveyKindName, SurveyTopicsReport } from '@servus/
 import type { AgentActor } from '../../platform/actor.ts';
 import { queryRows, type Executor } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { surveyScope, type SurveyFilters } from './report.ts';
+import { surveyScope, visibleSurveys, type SurveyFilters } from './report.ts';
 import { commentTopics, SURVEY_TOPICS, topicPattern } from './topics.ts';
 
 /** At most this many comments feed the topic view of one period. */
@@ -23,15 +23,9 @@ interface Row {
   answered_at: string;
 }
 
-/** Comments about tickets the agent may not see stay hidden; NPS comments (no ticket) are shown to all. */
-function visible(actor: AgentActor): SQL {
-  if (actor.role === 'admin') return sql`true`;
-  const teams = actor.teamIds.length ? sql`or t.team_id in (${sql.join(actor.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  return sql`(s.ticket_id is null or t.team_id is null or t.assignee_id = ${actor.id}::uuid ${teams})`;
-}
 
 async function commentRows(db: Executor, actor: AgentActor, from: Date, to: Date, f: SurveyFilters & { kind?: SurveyKindName; score?: number; topic?: string }, extra: SQL, limit: number): Promise<Row[]> {
-  const parts: SQL[] = [surveyScope(from, to, f), visible(actor), sql`r.comment is not null and r.comment <> ''`, extra];
+  const parts: SQL[] = [surveyScope(from, to, f), visibleSurveys(actor), sql`r.comment is not null and r.comment <> ''`, extra];
   if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
   if (f.score !== undefined) parts.push(sql`r.score = ${f.score}`);
   if (f.topic) {

@@ -3,6 +3,7 @@ import type { SurveyReport, SurveyReportQueryInput } from '@servus/shared';
 import { queryRows, type Executor } from '../../platform/db.ts';
 import { cesSummary, csatPercent, happinessScore, npsScore, percent, wilsonInterval } from './formulas.ts';
 import { getSurveySettings } from './settings.ts';
+import type { AgentActor } from '../../platform/actor.ts';
 
 /** Report filters on the survey's snapshot (who and what it was about when it was offered). */
 export interface SurveyFilters {
@@ -23,6 +24,16 @@ export function surveyScope(from: Date, to: Date, f: SurveyFilters): SQL {
   if (f.channel) parts.push(sql`s.channel = ${f.channel}`);
   if (f.organizationId) parts.push(sql`s.organization_id = ${f.organizationId}`);
   return sql.join(parts, sql` and `);
+}
+
+/**
+ * The surveys an agent's figures and comments draw on: those about tickets the agent may see
+ * (as `tickets/policies.ts` decides), and every NPS survey (no ticket). Admins see all.
+ */
+export function visibleSurveys(actor: AgentActor): SQL {
+  if (actor.role === 'admin') return sql`true`;
+  const teams = actor.teamIds.length ? sql`or t.team_id in (${sql.join(actor.teamIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  return sql`(s.ticket_id is null or t.team_id is null or t.assignee_id = ${actor.id}::uuid ${teams})`;
 }
 
 interface Bucket {
@@ -55,7 +66,7 @@ const ces = (k: number) => sql.raw(`count(*) filter (where coalesce(r.ces, case 
  * day, week or month (UTC). Every survey counts in the period it was offered in, so a
  * response rate compares like with like.
  */
-export async function surveyReport(db: Executor, from: Date, to: Date, q: Pick<SurveyReportQueryInput, 'interval'> & SurveyFilters): Promise<SurveyReport> {
+export async function surveyReport(db: Executor, actor: AgentActor, from: Date, to: Date, q: Pick<SurveyReportQueryInput, 'interval'> & SurveyFilters): Promise<SurveyReport> {
   const unit = sql.raw(`'${q.interval}'`);
   const rows = await queryRows<Bucket>(
     db,
@@ -76,7 +87,7 @@ export async function surveyReport(db: Executor, from: Date, to: Date, q: Pick<S
       from surveys s
       left join survey_responses r on r.survey_id = s.id
       left join tickets t on t.id = s.ticket_id
-      where ${surveyScope(from, to, q)}
+      where ${surveyScope(from, to, q)} and ${visibleSurveys(actor)}
       group by date_trunc(${unit}, s.sent_at at time zone 'UTC')
       order by date_trunc(${unit}, s.sent_at at time zone 'UTC')`,
   );

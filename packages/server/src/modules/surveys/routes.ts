@@ -61,7 +61,7 @@ export function surveyRoutes(app: App, services: Services): void {
   app.get('/api/v1/reports/surveys', { schema: { tags: ['reports'], summary: 'CSAT, NPS and CES of the surveys offered in a period, with response rates and a trend (METRICS §3)', querystring: SurveyReportQuery } }, async (req): Promise<SurveyReport> => {
     const ctx = agentCtx(services, req);
     const { from, to } = reportPeriod(ctx.clock.now(), req.query);
-    return surveyReport(db, from, to, req.query);
+    return surveyReport(db, ctx.actor, from, to, req.query);
   });
 
   app.get(
