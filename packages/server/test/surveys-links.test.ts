@@ -201,4 +201,24 @@ describe('CSAT links and sending rules', () => {
     assert.deepEqual(await counted(member), [1, 1]);
     assert.deepEqual(await counted(outsider), [0, 0]);
   });
+
+  it('exports every survey with its answer as CSV for admins, formulas neutralised; the report trend answers CSV too', async () => {
+    const c = await makeCustomer(w);
+    const t = await solvedTicket(w, c.id);
+    await answer(w, tokenOf(await offerCsat(w, t)), { score: 2, comment: '=HYPERLINK("http://evil.example")' });
+    const period = 'from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z';
+    const csv = await call(w.s, 'GET', `/api/v1/exports/surveys.csv?${period}&kind=csat`, { as: w.admin });
+    assert.equal(csv.status, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    const text = String(csv.body);
+    const lines = text.trim().split('\r\n');
+    assert.match(lines[0]!, /^survey_id,kind,status,sent_at,ticket_number,contact_email,/);
+    const line = lines.find((l) => l.includes(c.email))!;
+    assert.ok(line.includes(`,${t.number},`), line);
+    assert.ok(line.includes(`"'=HYPERLINK(""http://evil.example"")"`), line);
+    assert.equal((await call(w.s, 'GET', `/api/v1/exports/surveys.csv?${period}`, { as: member })).status, 403);
+    const trend = await call(w.s, 'GET', `/api/v1/reports/surveys?${period}&format=csv`, { as: w.admin });
+    assert.match(String(trend.headers['content-type']), /^text\/csv/);
+    assert.match(String(trend.body), /^period,csat_percent,nps,ces_mean,responses\r\n/);
+  });
 });

@@ -375,6 +375,7 @@ export const CASES: Record<string, RouteCase> = {
   'GET /api/v1/reports/definitions': read('shared', () => '/api/v1/reports/definitions'),
   'GET /api/v1/exports/tickets.csv': read('admin', () => '/api/v1/exports/tickets.csv'),
   'GET /api/v1/exports/events.csv': read('admin', () => '/api/v1/exports/events.csv'),
+  'GET /api/v1/exports/surveys.csv': read('admin', () => '/api/v1/exports/surveys.csv'),
 
   // Staffing planner and agents report: every signed-in user may plan; the calculator writes nothing.
   'POST /api/v1/staffing/erlang': {

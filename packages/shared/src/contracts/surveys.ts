@@ -196,6 +196,8 @@ export const SurveyReportQuery = z.strictObject({
   organizationId: Uuid.optional(),
   /** Trend bucket size. */
   interval: z.enum(['day', 'week', 'month']).default('week'),
+  /** `csv` answers the trend as CSV (as does `Accept: text/csv`). */
+  format: z.enum(['json', 'csv']).optional(),
 });
 export type SurveyReportQueryInput = z.infer<typeof SurveyReportQuery>;
 
@@ -249,6 +251,14 @@ export interface SurveyTrendPoint {
   ces: number | null;
   responses: number;
 }
+
+/** `GET /api/v1/exports/surveys.csv`: every survey offered in the period with its answer. */
+export const SurveyExportQuery = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  kind: SurveyKind.optional(),
+});
+export type SurveyExportQueryInput = z.infer<typeof SurveyExportQuery>;
 
 export const SurveyCommentsQuery = z.strictObject({
   from: IsoDate.optional(),

@@ -3,6 +3,7 @@ import {
   CreateNpsCampaignBody,
   NpsSegment,
   SurveyCommentsQuery,
+  SurveyExportQuery,
   SurveyReportQuery,
   SurveySettingsBody,
   UpdateNpsCampaignBody,
@@ -27,6 +28,8 @@ import { listSurveyComments, surveyTopics } from './comments.ts';
 import { ticketSurveys } from './ticket-surveys.ts';
 import { createCampaign, deleteCampaign, getCampaign, listCampaigns, sendCampaign, updateCampaign } from './campaigns.ts';
 import { previewSegment } from './segment.ts';
+import { exportSurveysCsv, surveyTrendCsv } from './export.ts';
+import { sendCsv, wantsCsv } from '../analytics/reports/routes.ts';
 
 const IdParams = z.strictObject({ id: Uuid });
 const tags = ['surveys'];
@@ -58,10 +61,21 @@ export function surveyRoutes(app: App, services: Services): void {
     return { data: await ticketSurveys(db, ctx.actor, req.params.id, ctx.clock.now()) };
   });
 
-  app.get('/api/v1/reports/surveys', { schema: { tags: ['reports'], summary: 'CSAT, NPS and CES of the surveys offered in a period, with response rates and a trend (METRICS §3)', querystring: SurveyReportQuery } }, async (req): Promise<SurveyReport> => {
-    const ctx = agentCtx(services, req);
+  app.get(
+    '/api/v1/reports/surveys',
+    { schema: { tags: ['reports'], summary: 'CSAT, NPS and CES of the surveys offered in a period, with response rates and a trend (METRICS §3); the trend as CSV with format=csv', querystring: SurveyReportQuery } },
+    async (req, reply): Promise<SurveyReport> => {
+      const ctx = agentCtx(services, req);
+      const { from, to } = reportPeriod(ctx.clock.now(), req.query);
+      const r = await surveyReport(db, ctx.actor, from, to, req.query);
+      return wantsCsv(req, req.query.format) ? sendCsv(reply, 'survey-trend', surveyTrendCsv(r)) : r;
+    },
+  );
+
+  app.get('/api/v1/exports/surveys.csv', { schema: { tags, summary: 'Every survey offered in the period with its answer, as streamed CSV (admin)', querystring: SurveyExportQuery } }, async (req, reply) => {
+    const ctx = admin(req);
     const { from, to } = reportPeriod(ctx.clock.now(), req.query);
-    return surveyReport(db, ctx.actor, from, to, req.query);
+    return sendCsv(reply, 'surveys', exportSurveysCsv(db, from, to, req.query));
   });
 
   app.get(

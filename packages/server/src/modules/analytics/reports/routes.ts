@@ -29,7 +29,8 @@ export function wantsCsv(req: FastifyRequest, format: string | undefined): boole
   return /\btext\/csv\b/.test(String(req.headers.accept ?? ''));
 }
 
-function sendCsv(reply: FastifyReply, name: string, body: string | AsyncIterable<string>) {
+/** Answers a CSV document (or a stream of CSV lines) as a download named `<name>.csv`. */
+export function sendCsv(reply: FastifyReply, name: string, body: string | AsyncIterable<string>) {
   reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).header('x-content-type-options', 'nosniff');
   return reply.send(typeof body === 'string' ? body : Readable.from(body));
 }
