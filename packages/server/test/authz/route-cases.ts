@@ -9,6 +9,8 @@ import { call, type TestAgent } from '../harness.ts';
 import type { ObjectKind } from './objects.ts';
 import { CHAT_CASES } from './chat-cases.ts';
 import { SURVEY_CASES } from './survey-cases.ts';
+import { REPORT_CASES } from './report-cases.ts';
+import { read } from './read-case.ts';
 import { automationRuleBody, calendarBody, slaPolicyBody, webhookBody, escalationTier, identityOn, macroBody, peerTicket, unique, upload, type Req, type World } from './world.ts';
 
 /**
@@ -50,7 +52,6 @@ export interface RouteCase {
 }
 
 /** A read route: no body, 200 for a caller who may see it. */
-const read = (access: Access, url: (p: Probe) => string, object?: ObjectKind): RouteCase => ({ access, write: false, ok: 200, object, request: (p) => ({ url: url(p) }) });
 
 export const CASES: Record<string, RouteCase> = {
   // Public
@@ -367,42 +368,8 @@ export const CASES: Record<string, RouteCase> = {
     mass: {},
   },
   'GET /api/v1/reports/escalations': read('shared', () => '/api/v1/reports/escalations'),
-  // KPI reports: every role reads them, counting only the tickets it may see; raw exports are admin only.
-  'GET /api/v1/reports/kpis': read('shared', () => '/api/v1/reports/kpis'),
-  'GET /api/v1/reports/series': read('shared', () => '/api/v1/reports/series?metric=volume'),
-  'GET /api/v1/reports/heatmap': read('shared', () => '/api/v1/reports/heatmap'),
-  'GET /api/v1/reports/drilldown': read('shared', () => '/api/v1/reports/drilldown?metric=volume'),
-  'GET /api/v1/reports/definitions': read('shared', () => '/api/v1/reports/definitions'),
-  'GET /api/v1/exports/tickets.csv': read('admin', () => '/api/v1/exports/tickets.csv'),
-  'GET /api/v1/exports/events.csv': read('admin', () => '/api/v1/exports/events.csv'),
-  'GET /api/v1/exports/surveys.csv': read('admin', () => '/api/v1/exports/surveys.csv'),
-
-  // Staffing planner and agents report: every signed-in user may plan; the calculator writes nothing.
-  'POST /api/v1/staffing/erlang': {
-    access: 'shared',
-    write: false,
-    ok: 200,
-    request: () => ({ url: '/api/v1/staffing/erlang', body: { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8 } }),
-    mass: {},
-  },
-  'GET /api/v1/staffing/plan': read('shared', () => '/api/v1/staffing/plan?weeks=1'),
-  'GET /api/v1/staffing/settings': read('shared', () => '/api/v1/staffing/settings'),
-  'PUT /api/v1/staffing/settings': {
-    access: 'admin',
-    write: true,
-    ok: 200,
-    request: () => ({ url: '/api/v1/staffing/settings', body: { channels: {} } }),
-    mass: {},
-  },
-  'GET /api/v1/reports/agents': read('shared', () => '/api/v1/reports/agents'),
-  'GET /api/v1/reports/weekly-summary': read('admin', () => '/api/v1/reports/weekly-summary'),
-  'PUT /api/v1/reports/weekly-summary': {
-    access: 'admin',
-    write: true,
-    ok: 200,
-    request: () => ({ url: '/api/v1/reports/weekly-summary', body: { enabled: false, recipientIds: [], weekday: 1, hour: 8, timeZone: 'Europe/Berlin' } }),
-    mass: {},
-  },
+  // KPI reports, exports, staffing planner, agents report and weekly summary.
+  ...REPORT_CASES,
 
   // Macros: shared ones for every agent (admins manage them), personal ones their owner's alone.
   'GET /api/v1/macros': read('ticket', () => '/api/v1/macros?q=macro'),
