@@ -17,3 +17,5 @@ export * from '../modules/chat/schema.ts';
 export * from '../modules/surveys/schema.ts';
 export * from '../modules/analytics/reports/schema.ts';
 export * from '../modules/analytics/scheduled/schema.ts';
+export * from '../modules/knowledge/schema.ts';
+export * from '../modules/portal/schema.ts';

@@ -12,6 +12,8 @@ export const organizations = pgTable(
     notes: text('notes').notNull().default(''),
     /** The customer tier (e.g. "Enterprise"), used by SLA policies and triggers; null when none. */
     tier: text('tier'),
+    /** Members may see all of the organization's tickets in the customer portal. */
+    portalShared: boolean('portal_shared').notNull().default(false),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
