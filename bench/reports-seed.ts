@@ -17,9 +17,15 @@ async function exec(database: Database, text: string, values: unknown[] = []) {
   return database.raw.executeSql(text, values);
 }
 
-/** Fact indexes other than the primary key, dropped for the load and rebuilt after it. */
-async function factIndexes(database: Database): Promise<{ name: string; def: string }[]> {
-  const r = await exec(database, `select indexname as name, indexdef as def from pg_indexes where schemaname = 'public' and tablename = 'report_ticket_facts' and indexname <> 'report_ticket_facts_pkey'`);
+/** Secondary indexes of a report table (all but its primary key), dropped for the load and rebuilt after it from their own definitions. */
+async function secondaryIndexes(database: Database, table: string): Promise<{ name: string; def: string }[]> {
+  const r = await exec(
+    database,
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = $1
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.contype = 'p')`,
+    [table],
+  );
   return r.rows.map((x) => ({ name: String(x.name), def: String(x.def) }));
 }
 
@@ -37,7 +43,7 @@ export async function seedReportFacts(database: Database, opts: { tz: string; ba
      on conflict do nothing`,
     [BENCH_POLICY_ID],
   );
-  const indexes = await factIndexes(database);
+  const indexes = [...(await secondaryIndexes(database, 'report_ticket_facts')), ...(await secondaryIndexes(database, 'report_sla_targets'))];
   for (const ix of indexes) await exec(database, `drop index if exists public."${ix.name}"`);
   const [{ n }] = (await exec(database, `select coalesce(max(number), 0)::bigint as n from tickets`)).rows as [{ n: number }];
   const total = Number(n);
@@ -79,7 +85,6 @@ export async function seedReportFacts(database: Database, opts: { tz: string; ba
     );
     opts.log(`facts ${Math.min(total, from + opts.batch)}/${total}`);
   }
-  await exec(database, `drop index if exists report_sla_targets_at_idx`);
   await exec(
     database,
     `insert into report_sla_targets (ticket_id, idx, metric, policy_id, status, at, team_id, assignee_id, organization_id, channel, priority, tags, merged)
@@ -88,7 +93,6 @@ export async function seedReportFacts(database: Database, opts: { tz: string; ba
        from report_ticket_facts f cross join lateral jsonb_array_elements(f.sla_targets) e
       where f.sla_last_at is not null`,
   );
-  await exec(database, `create index report_sla_targets_at_idx on report_sla_targets using btree (at)`);
   const tFacts = performance.now();
   for (const ix of indexes) await exec(database, ix.def);
   const tIndexes = performance.now();
@@ -99,13 +103,13 @@ export async function seedReportFacts(database: Database, opts: { tz: string; ba
          from generate_series(date_trunc('day', (select min(created_at) from report_ticket_facts) at time zone $1),
                               date_trunc('day', now() at time zone $1) - interval '1 day', interval '1 day') d
      ), created as (
-       select date_trunc('day', created_at at time zone $1)::date as day, count(*)::int as n from report_ticket_facts group by 1
+       select date_trunc('day', created_at at time zone $1)::date as day, count(*)::int as n from report_ticket_facts where not merged group by 1
      ), solved as (
-       select date_trunc('day', last_solved_at at time zone $1)::date as day, count(*)::int as n from report_ticket_facts where last_solved_at is not null group by 1
+       select date_trunc('day', last_solved_at at time zone $1)::date as day, count(*)::int as n from report_ticket_facts where not merged and last_solved_at is not null group by 1
      ), late as (
        select d.day,
-              (select count(*) from report_ticket_facts f where f.last_solved_at >= d.snap and f.last_solved_at < d.day_end)::int as solved,
-              (select count(*) from report_ticket_facts f where f.created_at >= d.snap and f.created_at < d.day_end)::int as created
+              (select count(*) from report_ticket_facts f where not f.merged and f.last_solved_at >= d.snap and f.last_solved_at < d.day_end)::int as solved,
+              (select count(*) from report_ticket_facts f where not f.merged and f.created_at >= d.snap and f.created_at < d.day_end)::int as created
          from days d
      )
      insert into report_daily (day, tz, created, solved, backlog, snapshot_at)

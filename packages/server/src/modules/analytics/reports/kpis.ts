@@ -1,11 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DurationPair, DurationStats, KpiReport, RateFigure, ReportFiltersInput, SlaFigure } from '@servus/shared';
+import { TICKET_CHANNELS, type DurationPair, type DurationStats, type KpiReport, type RateFigure, type ReportFiltersInput, type SlaFigure } from '@servus/shared';
 import type { AgentActor } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { queryRows, type Executor } from '../../../platform/db.ts';
+import type { Executor } from '../../../platform/db.ts';
 import { escalationRate } from '../../routing/escalation-report.ts';
 import { factScope, filtersOf, presentFilters, within } from './filters.ts';
 import { presentPeriod, resolvePeriod, type Period } from './period.ts';
+import { backlogAt } from './backlog.ts';
+import { reportRows } from './report-query.ts';
 
 /** What a report needs to run: the database, the clock, and the caller (null = everything, for system jobs). */
 export interface ReportCtx {
@@ -29,36 +31,6 @@ export function percent(part: number, whole: number): number | null {
 const rate = (count: number, n: number): RateFigure => ({ percent: percent(count, n), count, n });
 const slaFigure = (achieved: number, breached: number): SlaFigure => ({ achieved, breached, percent: percent(achieved, achieved + breached) });
 
-/**
- * Runs a query that sorts many values (exact percentiles) with enough sort memory to stay off
- * disk; the setting ends with the query's own transaction.
- */
-export async function withSortMemory<T>(db: Executor, query: SQL): Promise<T[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return queryRows<T>(tx, query);
-  });
-}
-
-/** Median, mean and P90 of both halves of a duration over the facts matching `where`. */
-export async function durationPair(db: Executor, calendar: SQL, business: SQL, where: SQL): Promise<DurationPair> {
-  const [r] = await withSortMemory<Record<string, unknown>>(
-    db,
-    // One sort per column gives both percentiles.
-    sql`select count(${calendar})::int as cn, avg(${calendar}) as cmean,
-          percentile_cont(array[0.5, 0.9]) within group (order by ${calendar}) as cp,
-          count(${business})::int as bn, avg(${business}) as bmean,
-          percentile_cont(array[0.5, 0.9]) within group (order by ${business}) as bp
-        from report_ticket_facts f where ${where}`,
-  );
-  const stats = (p: 'c' | 'b'): DurationStats => {
-    const n = Number(r?.[`${p}n`] ?? 0);
-    const [median, p90] = pgArray(r![`${p}p`]);
-    return n === 0 ? { median: null, mean: null, p90: null, n: 0 } : { median: minutes(median), mean: minutes(r![`${p}mean`]), p90: minutes(p90), n };
-  };
-  return { calendar: stats('c'), business: stats('b') };
-}
-
 /** A float array as PGlite (a JS array) or node-postgres (a `{1.5,2}` literal) returns it. */
 function pgArray(v: unknown): (number | null)[] {
   if (Array.isArray(v)) return v.map(num);
@@ -66,83 +38,124 @@ function pgArray(v: unknown): (number | null)[] {
   return [];
 }
 
-const F = {
-  frt: [sql`f.frt_calendar`, sql`f.frt_business`],
-  first: [sql`f.first_resolution_calendar`, sql`f.first_resolution_business`],
-  full: [sql`f.full_resolution_calendar`, sql`f.full_resolution_business`],
-} as const;
-
-async function touch(db: Executor, scope: SQL, p: Period) {
-  const [r] = await queryRows<Record<string, number>>(
-    db,
-    sql`select count(*)::int as solved,
-          count(*) filter (where f.one_touch)::int as one_touch,
-          count(*) filter (where f.no_touch)::int as no_touch,
-          count(*) filter (where f.agent_replies >= 1)::int as touched,
-          count(*) filter (where f.fcr)::int as fcr
-        from report_ticket_facts f where ${scope} and ${within(sql`f.last_solved_at`, p.from, p.to)}`,
-  );
-  const x = (k: string) => Number(r?.[k] ?? 0);
-  return { fcr: rate(x('fcr'), x('touched')), oneTouch: rate(x('one_touch'), x('solved')), noTouch: rate(x('no_touch'), x('solved')) };
+/**
+ * Count, mean, median and P90 of both halves of a duration, as select-list items named
+ * `<p>cn`, `<p>cmean`, `<p>cp` (calendar) and `<p>bn`, `<p>bmean`, `<p>bp` (business). One sort per
+ * column gives both percentiles.
+ */
+function durationColumns(p: string, calendar: string, business: string): SQL {
+  const one = (col: string, h: 'c' | 'b') =>
+    sql.raw(`count(f.${col})::int as ${p}${h}n, avg(f.${col}) as ${p}${h}mean, percentile_cont(array[0.5, 0.9]) within group (order by f.${col}) as ${p}${h}p`);
+  return sql`${one(calendar, 'c')}, ${one(business, 'b')}`;
 }
 
-async function reopenRate(db: Executor, scope: SQL, p: Period): Promise<RateFigure> {
-  const [r] = await queryRows<{ n: number; reopened: number }>(
-    db,
-    sql`select count(*)::int as n, count(*) filter (where f.reopened_within_7d)::int as reopened
-        from report_ticket_facts f where ${scope} and ${within(sql`f.first_solved_at`, p.from, p.to)}`,
-  );
-  return rate(Number(r?.reopened ?? 0), Number(r?.n ?? 0));
+function durationPair(r: Record<string, unknown> | undefined, p: string): DurationPair {
+  const stats = (h: 'c' | 'b'): DurationStats => {
+    const n = Number(r?.[`${p}${h}n`] ?? 0);
+    const [median, p90] = pgArray(r?.[`${p}${h}p`]);
+    return n === 0 ? { median: null, mean: null, p90: null, n: 0 } : { median: minutes(median), mean: minutes(r![`${p}${h}mean`]), p90: minutes(p90), n };
+  };
+  return { calendar: stats('c'), business: stats('b') };
 }
+
+/*
+ * Each query below reads the facts through the one date index that places them in the period,
+ * and every such index carries the columns its queries and the visibility rule need (see
+ * schema.ts), so the table itself is only read for filters on organization, channel, priority
+ * or tags. The queries are independent: on PostgreSQL they run side by side on the pool.
+ */
+
+interface Q {
+  db: Executor;
+  scope: SQL;
+  p: Period;
+}
+
+const inPeriod = (q: Q, column: string) => within(sql.raw(column), q.p.from, q.p.to);
+/** Outside the period, a missing date included (`not (null)` would drop the row). */
+const outside = (q: Q, column: string) => sql`not coalesce(${inPeriod(q, column)}, false)`;
+const row = async (q: Q, query: SQL) => (await reportRows<Record<string, unknown>>(q.db, query))[0];
+const int = (r: Record<string, unknown> | undefined, k: string) => Number(r?.[k] ?? 0);
+
+/** First reply time of the tickets first replied to in the period; they count as handled. */
+function byReplyDate(q: Q) {
+  return row(q, sql`select count(*)::int as handled, ${durationColumns('r', 'frt_calendar', 'frt_business')}
+    from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.first_reply_at')}`);
+}
+
+interface Creations {
+  durations: Record<string, unknown> | undefined;
+  byChannel: { channel: string; count: number }[];
+  chat: { chats: number; offline: number; missed: number; dropped: number };
+}
+
+const chatCounts = sql`count(f.chat_outcome)::int as chats,
+  count(*) filter (where f.chat_outcome = 'offline')::int as offline,
+  count(*) filter (where f.chat_outcome = 'missed')::int as missed,
+  count(*) filter (where f.chat_outcome = 'dropped')::int as dropped`;
 
 /**
- * Escalation rate (METRICS §2.7) over the facts: escalated in the period / handled in the
- * period, where handled means first replied, solved or escalated in the period.
+ * First reply time of the tickets created in the period (the cohort view), their count per
+ * channel and their chat outcomes, from one pass over the creation index. Channels are counted
+ * one by one; should a channel outside the known list turn up, a grouped query counts them all.
  */
-async function escalation(db: Executor, scope: SQL, p: Period): Promise<KpiReport['escalation']> {
-  const esc = within(sql`f.escalated_at`, p.from, p.to);
-  // Each date has its own index: a union of four range scans, not one scan with an OR.
-  const handledIn = (column: SQL) => sql`select f.ticket_id from report_ticket_facts f where ${scope} and ${within(column, p.from, p.to)}`;
-  const [r] = await queryRows<Record<string, number>>(
-    db,
-    sql`select count(*) filter (where ${esc})::int as escalated,
-          count(*) filter (where ${esc} and f.escalated_hierarchical)::int as hierarchical,
-          count(*) filter (where ${esc} and f.escalated_functional)::int as functional,
-          count(*)::int as handled
-        from report_ticket_facts f
-        where f.ticket_id in (${handledIn(sql`f.first_reply_at`)} union ${handledIn(sql`f.first_solved_at`)}
-          union ${handledIn(sql`f.last_solved_at`)} union ${handledIn(sql`f.escalated_at`)})`,
+async function byCreationDate(q: Q): Promise<Creations> {
+  const perChannel = sql.raw(TICKET_CHANNELS.map((c) => `count(*) filter (where f.channel = '${c}')::int as ch_${c}`).join(', '));
+  const r = await row(q, sql`select ${durationColumns('c', 'frt_calendar', 'frt_business')}, count(*)::int as total, ${perChannel}, ${chatCounts}
+    from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.created_at')}`);
+  const chat = { chats: int(r, 'chats'), offline: int(r, 'offline'), missed: int(r, 'missed'), dropped: int(r, 'dropped') };
+  const known = TICKET_CHANNELS.map((channel) => ({ channel: channel as string, count: int(r, `ch_${channel}`) }));
+  if (known.reduce((s, c) => s + c.count, 0) === int(r, 'total')) {
+    // The order of the grouped query: most tickets first, then by name.
+    const byChannel = known.filter((c) => c.count > 0).sort((x, y) => y.count - x.count || (x.channel < y.channel ? -1 : 1));
+    return { durations: r, byChannel, chat };
+  }
+  const rows = await reportRows<Record<string, unknown>>(
+    q.db,
+    sql`select f.channel, count(*)::int as count from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.created_at')} group by 1 order by 2 desc, 1`,
   );
-  const escalated = Number(r?.escalated ?? 0);
-  const handled = Number(r?.handled ?? 0);
-  return { rate: escalationRate(escalated, handled), escalated, handled, hierarchical: Number(r?.hierarchical ?? 0), functional: Number(r?.functional ?? 0) };
+  return { durations: r, byChannel: rows.map((x) => ({ channel: String(x.channel), count: Number(x.count) })), chat };
 }
 
-/** Chat abandonment (METRICS §2.6): offline messages are left out of the denominator. */
-async function chat(db: Executor, scope: SQL, p: Period): Promise<KpiReport['chatAbandonment']> {
-  const [r] = await queryRows<Record<string, number>>(
-    db,
-    sql`select count(*)::int as chats,
-          count(*) filter (where f.chat_outcome = 'offline')::int as offline,
-          count(*) filter (where f.chat_outcome = 'missed')::int as missed,
-          count(*) filter (where f.chat_outcome = 'dropped')::int as dropped
-        from report_ticket_facts f where ${scope} and f.chat_outcome is not null and ${within(sql`f.created_at`, p.from, p.to)}`,
-  );
-  const [chats, offline, missed, dropped] = ['chats', 'offline', 'missed', 'dropped'].map((k) => Number(r?.[k] ?? 0)) as [number, number, number, number];
-  const base = chats - offline;
-  return { missedPercent: percent(missed, base), nonCompletedPercent: percent(missed + dropped, base), chats, offline, missed, dropped };
+/** First resolution and reopens of the tickets first solved in the period, and those of them not handled by a reply in it. */
+function byFirstSolve(q: Q) {
+  return row(q, sql`select count(*)::int as n, count(*) filter (where f.reopened_within_7d)::int as reopened,
+      count(*) filter (where ${outside(q, 'f.first_reply_at')})::int as handled,
+      ${durationColumns('s', 'first_resolution_calendar', 'first_resolution_business')}
+    from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.first_solved_at')}`);
+}
+
+/** Full resolution and touches of the tickets last solved in the period, and those of them not handled otherwise. */
+function byLastSolve(q: Q) {
+  return row(q, sql`select count(*)::int as solved,
+      count(*) filter (where f.one_touch)::int as one_touch,
+      count(*) filter (where f.no_touch)::int as no_touch,
+      count(*) filter (where f.agent_replies >= 1)::int as touched,
+      count(*) filter (where f.fcr)::int as fcr,
+      count(*) filter (where ${outside(q, 'f.first_reply_at')} and ${outside(q, 'f.first_solved_at')})::int as handled,
+      ${durationColumns('l', 'full_resolution_calendar', 'full_resolution_business')}
+    from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.last_solved_at')}`);
+}
+
+/** Escalations in the period, and the escalated tickets not handled otherwise. */
+function byEscalation(q: Q) {
+  return row(q, sql`select count(*)::int as escalated,
+      count(*) filter (where f.escalated_hierarchical)::int as hierarchical,
+      count(*) filter (where f.escalated_functional)::int as functional,
+      count(*) filter (where ${outside(q, 'f.first_reply_at')} and ${outside(q, 'f.first_solved_at')} and ${outside(q, 'f.last_solved_at')})::int as handled
+    from report_ticket_facts f where ${q.scope} and ${inPeriod(q, 'f.escalated_at')}`);
 }
 
 /** SLA achievement (METRICS §2.9): targets dated by fulfilment or breach; a policy instance is achieved only when none of its targets breached. */
-async function sla(db: Executor, scope: SQL, p: Period): Promise<KpiReport['sla']> {
-  const rows = await queryRows<{ metric: string; policy_id: string; name: string | null; achieved: number; breached: number }>(
-    db,
+async function sla(q: Q): Promise<KpiReport['sla']> {
+  const rows = await reportRows<{ metric: string; policy_id: string; name: string | null; achieved: number; breached: number }>(
+    q.db,
     sql`select f.metric, f.policy_id::text as policy_id, max(sp.name) as name,
           count(*) filter (where f.status = 'achieved')::int as achieved,
           count(*) filter (where f.status = 'breached')::int as breached
         from report_sla_targets f
         left join sla_policies sp on sp.id = f.policy_id
-        where ${scope} and ${within(sql`f.at`, p.from, p.to)}
+        where ${q.scope} and ${inPeriod(q, 'f.at')}
         group by 1, 2 order by 1, 2`,
   );
   const byTarget = new Map<string, [number, number]>();
@@ -166,21 +179,6 @@ async function sla(db: Executor, scope: SQL, p: Period): Promise<KpiReport['sla'
   };
 }
 
-async function volume(db: Executor, scope: SQL, p: Period): Promise<KpiReport['volume']> {
-  const rows = await queryRows<{ channel: string; count: number }>(
-    db,
-    sql`select f.channel, count(*)::int as count from report_ticket_facts f where ${scope} and ${within(sql`f.created_at`, p.from, p.to)} group by 1 order by 2 desc, 1`,
-  );
-  const byChannel = rows.map((r) => ({ channel: r.channel, count: Number(r.count) }));
-  return { byChannel, total: byChannel.reduce((s, r) => s + r.count, 0) };
-}
-
-/** Tickets unsolved at an instant (METRICS §2.5). */
-export async function backlogAt(db: Executor, scope: SQL, at: Date): Promise<number> {
-  const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from report_ticket_facts f where ${scope} and f.unsolved @> ${at.toISOString()}::timestamptz`);
-  return Number(r?.n ?? 0);
-}
-
 /**
  * Every headline KPI for a period and filters, from the per-ticket facts (METRICS §2). The
  * dashboard, the CSV export and the scheduled report mails all read this one function.
@@ -191,34 +189,37 @@ export async function kpiSummary(ctx: ReportCtx, q: Partial<ReportFiltersInput> 
   const p = resolvePeriod(ctx.clock.now(), q);
   const filters = filtersOf(q);
   const scope = factScope(ctx.actor, filters);
-  const db = ctx.db;
   const until = new Date(Math.min(p.to.getTime(), ctx.clock.now().getTime()));
-  // Independent queries: on PostgreSQL they run side by side on the pool.
-  const [byReply, byCreation, firstResolution, fullResolution, touches, reopens, escalations, chats, slas, volumes, backlog] = await Promise.all([
-    durationPair(db, F.frt[0], F.frt[1], sql`${scope} and ${within(sql`f.first_reply_at`, p.from, p.to)}`),
-    durationPair(db, F.frt[0], F.frt[1], sql`${scope} and ${within(sql`f.created_at`, p.from, p.to)}`),
-    durationPair(db, F.first[0], F.first[1], sql`${scope} and ${within(sql`f.first_solved_at`, p.from, p.to)}`),
-    durationPair(db, F.full[0], F.full[1], sql`${scope} and ${within(sql`f.last_solved_at`, p.from, p.to)}`),
-    touch(db, scope, p),
-    reopenRate(db, scope, p),
-    escalation(db, scope, p),
-    chat(db, scope, p),
-    sla(db, scope, p),
-    volume(db, scope, p),
-    backlogAt(db, scope, until),
+  const x: Q = { db: ctx.db, scope, p };
+  const [reply, creation, first, last, esc, slas, backlog] = await Promise.all([
+    byReplyDate(x),
+    byCreationDate(x),
+    byFirstSolve(x),
+    byLastSolve(x),
+    byEscalation(x),
+    sla(x),
+    backlogAt(ctx.db, scope, until),
   ]);
+  // Handled (METRICS §2.7): first replied, solved or escalated in the period, each ticket once.
+  // The four groups are disjoint: each query counts only the tickets the ones before it did not.
+  const handled = int(reply, 'handled') + int(first, 'handled') + int(last, 'handled') + int(esc, 'handled');
+  const escalated = int(esc, 'escalated');
+  const { chats, offline, missed, dropped } = creation.chat;
+  const solved = int(last, 'solved');
   return {
     period: presentPeriod(p),
     filters: presentFilters(filters),
-    frt: { ...byReply, basis: 'reply_date', byCreationDate: byCreation },
-    firstResolution,
-    fullResolution,
-    ...touches,
-    reopenRate: reopens,
-    escalation: escalations,
-    chatAbandonment: chats,
+    frt: { ...durationPair(reply, 'r'), basis: 'reply_date', byCreationDate: durationPair(creation.durations, 'c') },
+    firstResolution: durationPair(first, 's'),
+    fullResolution: durationPair(last, 'l'),
+    fcr: rate(int(last, 'fcr'), int(last, 'touched')),
+    oneTouch: rate(int(last, 'one_touch'), solved),
+    noTouch: rate(int(last, 'no_touch'), solved),
+    reopenRate: rate(int(first, 'reopened'), int(first, 'n')),
+    escalation: { rate: escalationRate(escalated, handled), escalated, handled, hierarchical: int(esc, 'hierarchical'), functional: int(esc, 'functional') },
+    chatAbandonment: { missedPercent: percent(missed, chats - offline), nonCompletedPercent: percent(missed + dropped, chats - offline), chats, offline, missed, dropped },
     sla: slas,
-    volume: volumes,
+    volume: { byChannel: creation.byChannel, total: creation.byChannel.reduce((s, r) => s + r.count, 0) },
     backlog,
   };
 }

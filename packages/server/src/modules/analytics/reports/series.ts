@@ -1,12 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReportSeries, ReportSeriesQueryInput, SeriesPoint } from '@servus/shared';
 import { DateTime } from 'luxon';
-import { queryRows } from '../../../platform/db.ts';
 import { dailyRows } from './daily.ts';
-import { factScope, filtersOf, isWholeInstallation, within } from './filters.ts';
+import { factScope, filtersOf, isWholeInstallation } from './filters.ts';
 import type { ReportCtx } from './kpis.ts';
-import { percent, withSortMemory } from './kpis.ts';
+import { percent } from './kpis.ts';
+import { backlogAtInstants } from './backlog.ts';
 import { bucketsOf, presentPeriod, resolvePeriod, snapshotInstant, type Bucket, type Period } from './period.ts';
+import { instantArray, reportRows } from './report-query.ts';
 
 type Metric = ReportSeriesQueryInput['metric'];
 
@@ -35,58 +36,56 @@ const SPECS: Record<Exclude<Metric, 'backlog' | 'sla'>, SeriesSpec> = {
   reopen_rate: { date: sql`f.first_solved_at`, unit: 'percent', select: ratio('f.reopened_within_7d') },
 };
 
-/** The local start of a ticket's bucket; grouped on first, formatted per group (formatting per row costs more than the rest). */
-const bucketExpr = (date: SQL, p: Period, interval: string) => sql`date_trunc(${interval}, ${date} at time zone ${p.tz})`;
-const byBucket = (inner: SQL) => sql`select to_char(g.b, 'YYYY-MM-DD') as bucket, g.* from (${inner}) g`;
+/**
+ * One aggregate per bucket: the buckets' instants come from the zone's calendar (`bucketsOf`),
+ * and each bucket reads its own range of the metric's date index, so no row is converted to
+ * local time and no period-wide sort groups the rows.
+ */
+function perBucket(buckets: Bucket[], select: SQL, from: SQL, date: SQL, where: SQL): SQL {
+  return sql`select b.i::int as i, x.*
+    from unnest(${instantArray(buckets.map((k) => k.start))}, ${instantArray(buckets.map((k) => k.end))}) with ordinality as b(s, e, i)
+    cross join lateral (select ${select} from ${from} where ${where} and ${date} >= b.s and ${date} < b.e) x`;
+}
 
-function points(buckets: Bucket[], values: Map<string, { value: number | null; n: number }>, empty: number | null): SeriesPoint[] {
-  return buckets.map((b) => {
-    const v = values.get(b.bucket);
+function points(buckets: Bucket[], values: Map<number, { value: number | null; n: number }>, empty: number | null): SeriesPoint[] {
+  return buckets.map((b, i) => {
+    const v = values.get(i);
     return { bucket: b.bucket, start: b.start.toISOString(), value: v ? v.value : empty, n: v?.n ?? 0 };
   });
 }
 
 /**
  * Backlog at each bucket's snapshot instant. Unfiltered views of the whole installation read the
- * nightly daily rows where they exist; everything else (filters, visibility, today) counts the
- * facts' unsolved ranges, which give the same number.
+ * nightly daily rows where they exist; everything else (filters, visibility, today) is counted
+ * from the facts' unsolved ranges in one sweep, which gives the same number.
  */
-async function backlogSeries(ctx: ReportCtx, scope: SQL, p: Period, buckets: Bucket[], whole: boolean): Promise<Map<string, { value: number; n: number }>> {
+async function backlogSeries(ctx: ReportCtx, scope: SQL, p: Period, buckets: Bucket[], whole: boolean): Promise<Map<number, { value: number; n: number }>> {
   const now = ctx.clock.now().getTime();
-  const out = new Map<string, { value: number; n: number }>();
-  let open = buckets.map((b) => ({ b, at: snapshotInstant(b, p.tz) }));
+  const out = new Map<number, { value: number; n: number }>();
+  let open = buckets.map((b, i) => ({ i, at: snapshotInstant(b, p.tz) }));
   if (whole && open.length) {
     const days = open.filter((x) => x.at.getTime() <= now).map((x) => DateTime.fromJSDate(x.at, { zone: p.tz }).toISODate()!);
     const stored = new Map((days.length ? await dailyRows(ctx.db, p.tz, days[0]!, days[days.length - 1]!) : []).map((r) => [r.day, Number(r.backlog)]));
     open = open.filter((x) => {
       const v = x.at.getTime() <= now ? stored.get(DateTime.fromJSDate(x.at, { zone: p.tz }).toISODate()!) : undefined;
       if (v !== undefined && x.at.getTime() === DateTime.fromJSDate(x.at, { zone: p.tz }).set({ hour: 23, minute: 59, second: 0, millisecond: 0 }).toMillis()) {
-        out.set(x.b.bucket, { value: v, n: v });
+        out.set(x.i, { value: v, n: v });
         return false;
       }
       return true;
     });
   }
-  if (open.length === 0) return out;
-  const instants = open.map((x) => new Date(Math.min(x.at.getTime(), now)).toISOString());
-  const rows = await queryRows<{ i: number; n: number }>(
-    ctx.db,
-    sql`select d.i::int as i, count(f.ticket_id)::int as n
-        from unnest(array[${sql.join(instants.map((i) => sql`${i}::timestamptz`), sql`, `)}]) with ordinality as d(at, i)
-        left join report_ticket_facts f on f.unsolved @> d.at and ${scope}
-        group by d.i`,
-  );
-  for (const r of rows) out.set(open[Number(r.i) - 1]!.b.bucket, { value: Number(r.n), n: Number(r.n) });
+  const counts = await backlogAtInstants(ctx.db, scope, open.map((x) => new Date(Math.min(x.at.getTime(), now))));
+  open.forEach((x, k) => out.set(x.i, { value: counts[k]!, n: counts[k]! }));
   return out;
 }
 
-async function slaSeries(ctx: ReportCtx, scope: SQL, p: Period, interval: string) {
-  const rows = await queryRows<{ bucket: string; achieved: number; n: number }>(
+async function slaSeries(ctx: ReportCtx, scope: SQL, buckets: Bucket[]) {
+  const rows = await reportRows<{ i: number; achieved: number; n: number }>(
     ctx.db,
-    byBucket(sql`select ${bucketExpr(sql`f.at`, p, interval)} as b, count(*) filter (where f.status = 'achieved')::int as achieved, count(*)::int as n
-        from report_sla_targets f where ${scope} and ${within(sql`f.at`, p.from, p.to)} group by 1`),
+    perBucket(buckets, sql`count(*) filter (where f.status = 'achieved')::int as achieved, count(*)::int as n`, sql`report_sla_targets f`, sql`f.at`, scope),
   );
-  return new Map(rows.map((r) => [r.bucket, { value: percent(Number(r.achieved), Number(r.n)), n: Number(r.n) }]));
+  return new Map(rows.map((r) => [Number(r.i) - 1, { value: percent(Number(r.achieved), Number(r.n)), n: Number(r.n) }]));
 }
 
 /**
@@ -99,19 +98,19 @@ export async function reportSeries(ctx: ReportCtx, q: ReportSeriesQueryInput): P
   const buckets = bucketsOf(p, q.interval);
   const head = { metric: q.metric, interval: q.interval, period: presentPeriod(p) };
   if (q.metric === 'backlog') return { ...head, unit: 'count', points: points(buckets, await backlogSeries(ctx, scope, p, buckets, isWholeInstallation(ctx, q)), 0) };
-  if (q.metric === 'sla') return { ...head, unit: 'percent', points: points(buckets, await slaSeries(ctx, scope, p, q.interval), null) };
+  if (q.metric === 'sla') return { ...head, unit: 'percent', points: points(buckets, await slaSeries(ctx, scope, buckets), null) };
   const spec = SPECS[q.metric];
-  const rows = await withSortMemory<{ bucket: string; value?: number | null; part?: number; n: number }>(
+  const rows = await reportRows<{ i: number; value?: number | null; part?: number; n: number }>(
     ctx.db,
-    byBucket(sql`select ${bucketExpr(spec.date, p, q.interval)} as b, ${spec.select(q.hours === 'business')}
-        from report_ticket_facts f where ${scope} and ${within(spec.date, p.from, p.to)} group by 1`),
+    perBucket(buckets, spec.select(q.hours === 'business'), sql`report_ticket_facts f`, spec.date, scope),
   );
   const values = new Map(
     rows.map((r) => {
       const n = Number(r.n);
-      if (spec.unit === 'percent') return [r.bucket, { value: percent(Number(r.part), n), n }];
+      const i = Number(r.i) - 1;
+      if (spec.unit === 'percent') return [i, { value: percent(Number(r.part), n), n }];
       const v = r.value === null || r.value === undefined ? null : Number(r.value);
-      return [r.bucket, { value: v === null ? null : spec.unit === 'minutes' ? Math.round(v * 100) / 100 : v, n }];
+      return [i, { value: v === null ? null : spec.unit === 'minutes' ? Math.round(v * 100) / 100 : v, n }];
     }),
   );
   return { ...head, unit: spec.unit, points: points(buckets, values, spec.unit === 'count' ? 0 : null) };
