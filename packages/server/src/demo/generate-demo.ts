@@ -9,10 +9,12 @@ import { planDemo } from './plan-demo.ts';
 import { applyPlan } from './apply-plan.ts';
 import { claimDemoMarker, completeDemoMarker, type DemoMarker } from './marker.ts';
 import { DAY, HOUR } from './timeline.ts';
-import { withDeferredEvents } from './demo-context.ts';
+import { agentCtxAt, withDeferredEvents } from './demo-context.ts';
 import type { Status } from './plan-ticket.ts';
 import { seedDemoSurveys, type DemoSurveyCounts } from './surveys.ts';
 import { recomputeReports } from '../modules/analytics/reports/jobs.ts';
+import { seedKnowledgeBase, type KnowledgeSeedResult } from './kb/seed.ts';
+import { enableDemoBot } from '../modules/knowledge/bot/settings.ts';
 
 /** The password every demo agent gets unless DEMO_PASSWORD (or `password`) says otherwise. */
 export const DEFAULT_DEMO_PASSWORD = 'servus-demo-2026';
@@ -46,6 +48,8 @@ export interface DemoResult {
   password: string;
   created: { agents: number; teams: number; organizations: number; contacts: number; tickets: number; merges: number; messages: number };
   surveys: DemoSurveyCounts;
+  /** The demo help center: what this run created, and how many demo articles exist. */
+  knowledge: KnowledgeSeedResult;
   statuses: Partial<Record<Status, number>>;
   ms: number;
 }
@@ -75,12 +79,15 @@ export async function generateDemo(appServices: Services, options: DemoOptions =
   const staff = await ensureStaff(services, clock, password);
   clock.advance(2 * HOUR);
   const customers = await ensureCustomers(services, clock, rng.fork(), staff.admin.actor, o);
+  const knowledge = await seedKnowledgeBase(agentCtxAt(services, staff.admin.actor, clock));
   const plan = planDemo(rng.fork(), { staff, now }, customers.contacts, o);
   const ids = [
     ...(await applyPlan(services, clock, plan, { onTicket: (n) => options.onTicket?.(n, plan.tickets.length), signal: options.signal })).values(),
   ];
 
   await appServices.events.flush();
+  // Switched on after the history, whose chats agents served without it.
+  await enableDemoBot(agentCtxAt(services, staff.admin.actor, clock));
   const surveys = await seedDemoSurveys(db, rng.fork(), ids, now);
   // The report facts are built here, so the dashboard has figures before any worker ran.
   await recomputeReports({ db, clock: services.clock });
@@ -92,6 +99,7 @@ export async function generateDemo(appServices: Services, options: DemoOptions =
     password,
     created: { ...staff.created, ...customers.created, tickets: ids.length, merges: plan.merges, messages: messageCount },
     surveys,
+    knowledge,
     statuses,
     ms: Date.now() - started,
   };

@@ -141,6 +141,7 @@ Demo data loaded in ${seconds(r.ms)}.
            ${count(c.tickets)} tickets (${c.merges} merged as duplicates), ${count(c.messages)} messages
   status:  ${statuses}
   surveys: ${count(r.surveys.csatOffered)} CSAT sent (${count(r.surveys.csatAnswered)} answered), ${count(r.surveys.npsOffered)} NPS sent (${count(r.surveys.npsAnswered)} answered)
+  help:    ${r.knowledge.total} knowledge-base articles (${r.knowledge.articles} new this run), public at /help
 
 Sign in at ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`} (start the server first: npm start)
   admin:    ${r.admin.email}

@@ -10,6 +10,7 @@ export function presentAgent(a: AgentRow) {
     locale: a.locale,
     timeZone: a.timeZone,
     active: a.active,
+    kbEditor: a.kbEditor,
     invitePending: !a.passwordHash,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

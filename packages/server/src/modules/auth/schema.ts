@@ -19,6 +19,8 @@ export const agents = pgTable(
     active: boolean('active').notNull().default(true),
     /** Plain-text signature appended to this agent's email replies. */
     signature: text('signature').notNull().default(''),
+    /** May write the knowledge base (admins always may). */
+    kbEditor: boolean('kb_editor').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -16,6 +16,7 @@ export interface UpdateAgentInput {
   locale?: string | null;
   timeZone?: string;
   signature?: string;
+  kbEditor?: boolean;
 }
 
 /**
@@ -46,6 +47,7 @@ export async function updateAgent(ctx: Ctx, id: string, input: UpdateAgentInput)
         ...(input.locale !== undefined && { locale: input.locale }),
         ...(input.timeZone !== undefined && { timeZone: input.timeZone }),
         ...(input.signature !== undefined && { signature: input.signature }),
+        ...(input.kbEditor !== undefined && { kbEditor: input.kbEditor }),
         updatedAt: now,
       })
       .where(eq(agents.id, id))
