@@ -18,6 +18,7 @@ import { toast } from '../lib/toast';
 import { ListHeader } from '../views/ListHeader';
 import { ListSkeleton } from '../views/ListSkeleton';
 import { OrganizationForm } from './OrganizationForm';
+import { PortalSharingSwitch } from './PortalSharingSwitch';
 
 function Members({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
@@ -91,6 +92,10 @@ export function OrganizationPage() {
                     {o.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{o.notes}</Text>}
                   </Stack>
                 )}
+              </Paper>
+              <Paper withBorder p="md">
+                <Title order={3} size="h4" mb="xs">{t('orgPortal.title')}</Title>
+                <PortalSharingSwitch organization={o} />
               </Paper>
               <Paper withBorder p="md">
                 <Title order={3} size="h4" mb="xs">{t('organization.contacts')}</Title>
