@@ -15,6 +15,7 @@ const BASE: ChatWidgetConfig = {
   greeting: 'Hi! Ask us anything.',
   offlineMessage: '',
   online: true,
+  bot: false,
   preChatForm: { enabled: false, askName: true, requireEmail: false, topics: [] },
   maxUploadBytes: 1024 * 1024,
   allowedUploadTypes: ['image/png'],

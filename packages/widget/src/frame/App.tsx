@@ -45,7 +45,8 @@ export function App({ controller, t, locale, embedded, onClose }: Props) {
 
   const config = s.config;
   const hasConversation = !!s.conversation || s.messages.length > 0;
-  const showOffline = s.phase === 'ready' && !s.online && !(s.conversation && s.conversation.status !== 'ended') && s.messages.length === 0;
+  // With the answer bot the visitor can always ask; asking for a person while nobody is online leads to the form.
+  const showOffline = s.phase === 'ready' && !s.online && !config?.bot && !(s.conversation && s.conversation.status !== 'ended') && s.messages.length === 0;
   const showPreChat = s.phase === 'ready' && !showOffline && !!config?.preChatForm.enabled && !hasConversation && !s.preChatDone;
 
   return (

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatWidgetConfig } from '@servus/shared';
 import type { ChatController, ChatState } from './controller';
+import { BotMessage } from './BotMessage';
 import { Composer } from './Composer';
 import { EMAIL_RE } from './Field';
+import { OfflineForm } from './OfflineForm';
 import { Survey } from './Survey';
 import type { Locale, Translate } from './i18n';
 import type { ShownMessage } from './message-store';
@@ -101,13 +103,24 @@ export function Conversation({ controller, state: s, config, t, locale }: Props)
   }, [s.messages.length, s.agentTyping, c?.status]);
 
   const reconnecting = s.wasConnected && s.connection === 'connecting';
+  // Only the bot's latest message can still be answered, and only while the bot has the chat.
+  const lastBot = s.messages.reduce((last, m, i) => (m.author === 'bot' ? i : last), -1);
+  const botOffline = ended && s.messages[lastBot]?.bot?.kind === 'offline';
+  const askable = (i: number) => i === lastBot && c?.status === 'bot' && !s.botPending;
   const notice = s.notice === 'rateLimited' ? t('rateLimited') : s.notice === 'ended' ? t('ended') : s.notice === 'failed' ? t('failed') : null;
   return (
     <div class="conversation">
       <div class="scroll" ref={list}>
         <p class="bubble agent greeting">{config.greeting || t('greeting')}</p>
+        {config.bot && (!c || c.status === 'bot') && !ended && <p class="status-line">{t('botIntro')}</p>}
         <ol class="messages" role="log" aria-live="polite" aria-relevant="additions" aria-label={t('messages')}>
-          {s.messages.map((m) => <MessageBubble key={m.clientId ?? m.id} m={m} t={t} locale={locale} fileUrl={(u) => controller.attachmentUrl(u)} />)}
+          {s.messages.map((m, i) =>
+            m.author === 'bot' && m.bot ? (
+              <BotMessage key={m.id} m={m} t={t} locale={locale} askable={askable(i)} onAction={(a) => controller.botAction(a)} />
+            ) : (
+              <MessageBubble key={m.clientId ?? m.id} m={m} t={t} locale={locale} fileUrl={(u) => controller.attachmentUrl(u)} />
+            ),
+          )}
         </ol>
         {c?.status === 'waiting' && <p class="status-line" role="status">{t('waiting')}</p>}
         {c?.status === 'active' && c.agent && <p class="status-line">{t('joined', { name: c.agent.name })}</p>}
@@ -118,6 +131,7 @@ export function Conversation({ controller, state: s, config, t, locale }: Props)
       {notice && <p class="notice warn" role="alert">{notice}</p>}
       {ended ? (
         <div class="ended">
+          {botOffline && <OfflineForm controller={controller} config={config} email={s.email} t={t} />}
           {c?.survey && <Survey key={c.survey.token} offer={c.survey} t={t} />}
           <button type="button" class="primary" onClick={() => controller.newChat()} data-autofocus>{t('newChat')}</button>
           <Transcript controller={controller} email={s.email} t={t} />

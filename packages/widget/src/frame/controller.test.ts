@@ -11,6 +11,7 @@ const CONFIG: ChatWidgetConfig = {
   greeting: 'Hello there',
   offlineMessage: '',
   online: true,
+  bot: false,
   preChatForm: { enabled: false, askName: true, requireEmail: false, topics: [] },
   maxUploadBytes: 1000,
   allowedUploadTypes: ['image/png'],

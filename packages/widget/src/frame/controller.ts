@@ -34,6 +34,8 @@ export interface ChatState {
   fresh: boolean;
   /** The pre-chat form was answered for the chat about to start. */
   preChatDone: boolean;
+  /** The visitor answered the bot (Yes / No / a person) and its reply is on the way. */
+  botPending: boolean;
 }
 
 /** A UUID for the visitor's message (`clientId`); also where `crypto.randomUUID` is missing (plain http). */
@@ -52,7 +54,7 @@ export function newClientId(): string {
  * actions; `onUnread` tells the page's launcher how many messages wait unseen.
  */
 export class ChatController {
-  state: ChatState = { phase: 'loading', config: null, online: false, connection: 'idle', wasConnected: false, conversation: null, messages: [], agentTyping: null, open: false, notice: null, email: null, fresh: false, preChatDone: false };
+  state: ChatState = { phase: 'loading', config: null, online: false, connection: 'idle', wasConnected: false, conversation: null, messages: [], agentTyping: null, open: false, notice: null, email: null, fresh: false, preChatDone: false, botPending: false };
   private readonly listeners = new Set<() => void>();
   private readonly storage: ChatStorage;
   private readonly store: MessageStore;
@@ -227,6 +229,7 @@ export class ChatController {
       case 'message':
         this.store.useConversation(m.conversationId);
         if (this.store.receive(m.message) && m.message.author === 'agent' && this.state.agentTyping) this.set({ agentTyping: null });
+        if (m.message.author === 'bot') this.set({ botPending: false });
         this.sync();
         break;
       case 'ack':
@@ -243,6 +246,7 @@ export class ChatController {
         this.sync();
         break;
       case 'status':
+        if (m.conversation.status !== 'bot') this.set({ botPending: false });
         this.applyConversation(m.conversation);
         if (m.conversation.status === 'ended') this.set({ agentTyping: null });
         break;
@@ -325,6 +329,12 @@ export class ChatController {
 
   endChat(): void {
     this.socket.send({ type: 'end' });
+  }
+
+  /** The visitor's answer to the bot: it helped, it did not, or they want a person. Asked once until the bot replies. */
+  botAction(action: 'yes' | 'no' | 'human'): void {
+    if (this.state.botPending) return;
+    if (this.socket.send({ type: 'bot', action })) this.set({ botPending: true });
   }
 
   /** After a chat ended: show the start of a new one (the form or the composer). */

@@ -66,6 +66,15 @@ const en = {
   failed: 'Something went wrong. Please try again.',
   newMessage: 'New message from {name}',
   attachment: 'Attachment: {name}',
+  botName: 'Assistant',
+  botHelped: 'Did this answer your question?',
+  botYes: 'Yes',
+  botNo: 'No',
+  botHuman: 'Talk to a person',
+  botReadMore: 'Read more',
+  botMoreArticles: 'More articles',
+  botSource: 'Source {n}: {title}',
+  botIntro: 'Our assistant answers first from our help center. You can ask for a person at any time.',
 };
 
 export type TextKey = keyof typeof en;
@@ -137,6 +146,15 @@ const de: Record<TextKey, string> = {
   failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   newMessage: 'Neue Nachricht von {name}',
   attachment: 'Anhang: {name}',
+  botName: 'Assistent',
+  botHelped: 'Hat das Ihre Frage beantwortet?',
+  botYes: 'Ja',
+  botNo: 'Nein',
+  botHuman: 'Mit einem Menschen sprechen',
+  botReadMore: 'Mehr dazu',
+  botMoreArticles: 'Weitere Artikel',
+  botSource: 'Quelle {n}: {title}',
+  botIntro: 'Unser Assistent antwortet zuerst aus unserem Hilfe-Center. Sie können jederzeit nach einem Menschen fragen.',
 };
 
 export type Locale = 'en' | 'de';
