@@ -38,6 +38,10 @@ import { staffingRoutes } from './modules/analytics/staffing/index.ts';
 import { agentReportRoutes } from './modules/analytics/agents/index.ts';
 import { scheduledReportJobs, scheduledReportRoutes } from './modules/analytics/scheduled/index.ts';
 import { subscribeSurveys, surveyJobs, surveyPublicRoutes, surveyRoutes } from './modules/surveys/index.ts';
+import { knowledgeRoutes } from './modules/knowledge/index.ts';
+import { portalJobs, portalRoutes } from './modules/portal/index.ts';
+import { helpCenterRoutes } from './modules/knowledge/public/index.ts';
+import { botRoutes } from './modules/knowledge/bot/index.ts';
 import { Mail } from './modules/email/module.ts';
 import { Chat } from './modules/chat/index.ts';
 import type { DnsResolver } from './modules/email/auth.ts';
@@ -91,7 +95,7 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   } as Services;
   const mail = new Mail(services, { secret: cookieSecret, roles, resolver: opts.mailResolver });
   const chat = new Chat(services, roles);
-  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services), ...routingJobs(services), ...notificationJobs(services), ...webhookJobs(services), ...automationJobs(services), ...scheduledReportJobs(services), ...reportJobs(services), ...chat.jobs(), ...surveyJobs(services)], {
+  services.jobs = await startJobs(database, [...systemJobs({ db: database.db, clock, events }), ...mail.jobs(), ...slaJobs(services), ...routingJobs(services), ...notificationJobs(services), ...webhookJobs(services), ...automationJobs(services), ...scheduledReportJobs(services), ...reportJobs(services), ...chat.jobs(), ...surveyJobs(services), ...portalJobs(services)], {
     work: roles.has('worker'),
     schedule: roles.has('cron'),
     onError: (err) => app.log.error({ err }, 'job queue error'),
@@ -134,10 +138,14 @@ export async function createServus(opts: ServusOptions): Promise<Servus> {
   automationRoutes(app, services);
   surveyRoutes(app, services);
   surveyPublicRoutes(app, services);
+  helpCenterRoutes(app, services);
+  portalRoutes(app, services);
   reportRoutes(app, services);
   staffingRoutes(app, services);
   agentReportRoutes(app, services);
   scheduledReportRoutes(app, services);
+  knowledgeRoutes(app, services);
+  botRoutes(app, services);
   if (roles.has('ws')) await realtimeRoutes(app, services, chat.agentLink());
   chat.routes(app);
   await app.ready();

@@ -16,3 +16,7 @@ export * from './contracts/chat.ts';
 export * from './contracts/surveys.ts';
 export * from './contracts/staffing.ts';
 export * from './contracts/reports.ts';
+export * from './contracts/knowledge-links.ts';
+export * from './contracts/knowledge.ts';
+export * from './contracts/help-center.ts';
+export * from './contracts/bot.ts';

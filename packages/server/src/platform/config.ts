@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   CHAT_VISITOR_MESSAGES_PER_10S: z.coerce.number().int().min(1).default(20),
   /** New chat sessions (and offline messages) one IP address may start per minute. */
   CHAT_SESSIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Help center article searches (and contact-form suggestions) one IP address may make per minute. */
+  HELP_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Where the built chat widget is served from; by default packages/widget/dist of this checkout. */
   WIDGET_DIR: z.string().optional(),
 });

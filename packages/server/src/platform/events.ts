@@ -29,8 +29,8 @@ export interface DomainEventMap {
   'notification.read': { agentId: string; ids: string[] | 'all' };
   /** A chat nobody answered in time; the chat's ticket carries the conversation. */
   'chat.missed': { ticketId: string };
-  /** A chat opened, was accepted, transferred, ended or turned into a regular ticket. */
-  'chat.updated': { ticketId: string; conversationId: string; status: 'waiting' | 'active' | 'ended'; agentId: string | null; change: 'started' | 'accepted' | 'transferred' | 'ended' | 'converted' };
+  /** A chat opened, was handed over by the answer bot, accepted, transferred, ended or turned into a regular ticket. */
+  'chat.updated': { ticketId: string; conversationId: string; status: 'bot' | 'waiting' | 'active' | 'ended'; agentId: string | null; change: 'started' | 'handed_over' | 'accepted' | 'transferred' | 'ended' | 'converted' };
   /** A message got its place (`seq`) in a chat conversation. */
   'chat.message_posted': { ticketId: string; conversationId: string; messageId: string; seq: number; author: 'visitor' | 'agent' | 'bot' | 'system' };
   /** A customer rated a survey or changed the rating; `good` is the CSAT verdict (null for NPS). */

@@ -19,3 +19,4 @@ export * from '../modules/analytics/reports/schema.ts';
 export * from '../modules/analytics/scheduled/schema.ts';
 export * from '../modules/knowledge/schema.ts';
 export * from '../modules/portal/schema.ts';
+export * from '../modules/knowledge/public/schema.ts';

@@ -6,6 +6,7 @@
 import { call, makeTeam, type TestAgent } from '../harness.ts';
 import { chatChannel, chatOn, chatUpload } from './chat-world.ts';
 import { surveyCampaign, surveyToken } from './survey-cases.ts';
+import { kbFreshObject, kbTheirObject, type KbObjectKind } from './kb-cases.ts';
 import { automationRuleBody, calendarBody, slaPolicyBody, webhookWithDelivery, failedOutbound, inviteToken, macroBody, notificationFor, nobody, ok, quarantinedMail, ticketWithAttachment, unique, type World } from './world.ts';
 
 export type ObjectKind =
@@ -33,7 +34,8 @@ export type ObjectKind =
   | 'chatChannel'
   | 'chatAttachment'
   | 'surveyCampaign'
-  | 'surveyToken';
+  | 'surveyToken'
+  | KbObjectKind;
 
 /**
  * Kinds whose visibility depends on the caller: other teams' tickets and attachments, other
@@ -70,6 +72,10 @@ export function theirObject(w: World, kind: ObjectKind): string {
     case 'surveyCampaign': return w.surveyCampaign.id;
     // Survey tokens are signed and made fresh for each probe; nobody holds someone else's.
     case 'surveyToken': return nobody();
+    case 'kbCategory':
+    case 'kbSection':
+    case 'kbArticle':
+    case 'kbAttachment': return kbTheirObject(w, kind);
   }
 }
 
@@ -121,6 +127,10 @@ export async function freshObject(w: World, kind: ObjectKind, as: TestAgent | nu
     case 'chatAttachment': return chatUpload(s, w.chat.visitor.token);
     case 'surveyCampaign': return (await surveyCampaign(s, admin)).id;
     case 'surveyToken': return surveyToken(s, admin);
+    case 'kbCategory':
+    case 'kbSection':
+    case 'kbArticle':
+    case 'kbAttachment': return kbFreshObject(w, kind);
   }
 }
 

@@ -10,6 +10,9 @@ import type { ObjectKind } from './objects.ts';
 import { CHAT_CASES } from './chat-cases.ts';
 import { SURVEY_CASES } from './survey-cases.ts';
 import { REPORT_CASES } from './report-cases.ts';
+import { BOT_CASES } from './bot-cases.ts';
+import { HELP_CENTER_CASES } from './help-center-cases.ts';
+import { KB_CASES } from './kb-cases.ts';
 import { read } from './read-case.ts';
 import { automationRuleBody, calendarBody, slaPolicyBody, webhookBody, escalationTier, identityOn, macroBody, peerTicket, unique, upload, type Req, type World } from './world.ts';
 
@@ -442,13 +445,21 @@ export const CASES: Record<string, RouteCase> = {
 
   // Surveys: settings, NPS campaigns, a ticket's surveys, reports, and the token-signed answer route.
   ...SURVEY_CASES,
+
+  // Help center: the public article search and form suggestions, the settings and the deflection report.
+  ...HELP_CENTER_CASES,
+  ...KB_CASES,
+
+  // Answer bot: its settings and test question (admins) and its report.
+  ...BOT_CASES,
 };
 
 /**
  * The routes anonymous callers may reach, and nothing else: setup, sign-in, the session check
  * (which reveals nothing to an anonymous caller), health, the two invitation routes, whose
  * one-time secret in the path is the credential, and the chat widget's routes, where the
- * visitor's session token and the channel's allowed websites decide.
+ * visitor's session token and the channel's allowed websites decide, and the help center's article
+ * search and contact-form suggestions, which show published articles only.
  */
 export const PUBLIC_ROUTES = [
   'GET /api/v1/auth/session',
@@ -465,6 +476,8 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/chat/uploads',
   'GET /api/v1/chat/attachments/{id}',
   'POST /api/v1/surveys/{token}',
+  'GET /api/v1/help/search',
+  'POST /api/v1/help/suggestions',
 ];
 
 /** Field names a client must never be able to set through a create or change route (unless a case accepts them). */

@@ -11,6 +11,7 @@ import { outboundMails } from '../../src/modules/email/schema.ts';
 import { inTransaction, makeCtx } from '../../src/platform/context.ts';
 import { notify } from '../../src/modules/notifications/notify.ts';
 import { buildChatWorld, type ChatWorld } from './chat-world.ts';
+import { buildKbWorld, type KbWorld } from './kb-cases.ts';
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -79,6 +80,8 @@ export interface World {
   chat: ChatWorld;
   /** An NPS campaign (admins only). */
   surveyCampaign: { id: string };
+  /** Knowledge-base objects every agent may read (see kb-cases.ts). */
+  kb: KbWorld;
 }
 
 /** A uuid that names nothing. */
@@ -196,6 +199,7 @@ export async function buildWorld(s: TestServer): Promise<World> {
     automationRule: ok(await call(s, 'POST', '/api/v1/automation-rules', { as: admin, body: automationRuleBody() }), 'automation rule'),
     chat: await buildChatWorld(s, admin, teamX, teamY),
     surveyCampaign: ok(await call(s, 'POST', '/api/v1/survey-campaigns', { as: admin, body: { name: unique('nps'), segment: { tags: ['walker-nobody'] } } }), 'NPS campaign'),
+    kb: await buildKbWorld(s, admin, tx.id),
   };
 }
 

@@ -31,6 +31,8 @@ export const UpdateAgentBody = z.strictObject({
   active: z.boolean().optional(),
   locale: Locale.nullable().optional(),
   timeZone: TimeZone.optional(),
+  /** May write the knowledge base (admins always may; read-only users never). */
+  kbEditor: z.boolean().optional(),
 });
 
 export const CreateTokenBody = z.strictObject({ name: NonEmptyText(100), expiresInDays: z.number().int().min(1).max(3650).optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Locale, NonEmptyText, Text, Uuid, patchBody } from './common.ts';
+import type { BotArticleLink, ChatBotSummary } from './bot.ts';
 
 /** Largest chat message a visitor or agent may send, in characters. */
 export const CHAT_MESSAGE_MAX = 4_000;
@@ -97,8 +98,10 @@ export interface ChatWidgetConfig {
   locale: 'en' | 'de';
   greeting: string;
   offlineMessage: string;
-  /** Whether a live chat is offered right now; false shows the offline form. */
+  /** Whether a live chat is offered right now; false shows the offline form (unless the answer bot answers first). */
   online: boolean;
+  /** The answer bot answers the visitor's questions before an agent is asked, also while nobody is online. */
+  bot: boolean;
   preChatForm: z.infer<typeof ChatPreChatForm>;
   maxUploadBytes: number;
   allowedUploadTypes: string[];
@@ -120,7 +123,8 @@ export interface ChatSession {
   conversation: ChatConversationSummary | null;
 }
 
-export type ChatConversationStatus = 'waiting' | 'active' | 'ended';
+/** `bot`: the answer bot is answering; `waiting`: in the agents' queue; `active`: an agent took it. */
+export type ChatConversationStatus = 'bot' | 'waiting' | 'active' | 'ended';
 
 export interface ChatConversationSummary {
   id: string;
@@ -167,6 +171,18 @@ export interface ChatAttachment {
   url: string;
 }
 
+/**
+ * What the answer bot said, beside the message's plain text: the answer alone, the articles it
+ * links to, and whether it asks "Did this answer your question?" (Yes / No / Talk to a person).
+ * `answer` may cite articles as `[n]`, matching `articles[].n`.
+ */
+export interface ChatBotContent {
+  kind: 'answer' | 'no_answer' | 'confirmed' | 'handover' | 'offline';
+  answer: string;
+  articles: BotArticleLink[];
+  ask: boolean;
+}
+
 export interface ChatMessage {
   id: string;
   /** Per-conversation order, 1, 2, 3 … without gaps. */
@@ -178,6 +194,8 @@ export interface ChatMessage {
   text: string;
   attachments: ChatAttachment[];
   at: string;
+  /** Set on the answer bot's messages. */
+  bot?: ChatBotContent;
 }
 
 /** Messages the widget sends over its WebSocket (`/api/v1/chat/ws?token=…`). */
@@ -197,6 +215,8 @@ export const VisitorClientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('read'), seq: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('end') }),
   z.strictObject({ type: z.literal('ping') }),
+  /** The visitor's answer to the bot: it helped (`yes`), it did not (`no`), or they want a person (`human`). */
+  z.strictObject({ type: z.literal('bot'), action: z.enum(['yes', 'no', 'human']) }),
 ]);
 export type VisitorClientMessage = z.infer<typeof VisitorClientMessage>;
 
@@ -233,8 +253,8 @@ export const AgentChatClientMessage = z.discriminatedUnion('type', [
 ]);
 export type AgentChatClientMessage = z.infer<typeof AgentChatClientMessage>;
 
-/** Which chats `GET /api/v1/chats?status=…` lists: waiting for an agent, or accepted and going on. */
-export const ChatListQuery = z.strictObject({ status: z.enum(['waiting', 'active']).default('waiting') });
+/** Which chats `GET /api/v1/chats?status=…` lists: waiting for an agent, accepted and going on, or still with the answer bot. */
+export const ChatListQuery = z.strictObject({ status: z.enum(['waiting', 'active', 'bot']).default('waiting') });
 
 /** One chat in the agent's Chats list: `GET /api/v1/chats?status=waiting|active` → `{ data: ChatListItem[] }`. */
 export interface ChatListItem {
@@ -270,6 +290,8 @@ export interface ChatDetail extends ChatListItem {
   visitor: { name: string; email: string | null; verified: boolean };
   /** The latest messages in order (at most 500), attachments linked for agents. */
   messages: ChatMessage[];
+  /** What the answer bot did in this chat (its outcome and the articles it suggested); null when it took no part. */
+  bot: ChatBotSummary | null;
 }
 
 /** A chat channel right after it was created: the identity secret, shown this once. */

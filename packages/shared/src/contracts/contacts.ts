@@ -24,6 +24,8 @@ export const CreateOrganizationBody = z.strictObject({
   notes: z.string().max(20_000).optional(),
   /** The customer tier, e.g. "Enterprise"; empty or null clears it. */
   tier: Text(40).nullable().optional().transform((v) => (v === undefined ? undefined : v || null)),
+  /** Members see all of the organization's requests in the customer portal (admins only). */
+  portalShared: z.boolean().optional(),
   custom: CustomValues.optional(),
 });
 export const UpdateOrganizationBody = patchBody(CreateOrganizationBody);

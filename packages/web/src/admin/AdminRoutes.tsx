@@ -21,8 +21,11 @@ import { ChatChannelsPage } from './ChatChannelsPage';
 import { MacroListPage } from '../macros/MacroListPage';
 import { RulesPage } from './automation/RulesPage';
 import { SurveysAdminPage } from '../surveys/SurveysAdminPage';
+import { HelpCenterAdminPage } from '../help-center/HelpCenterAdminPage';
+import { IconLifebuoy } from '@tabler/icons-react';
 import { WeeklySummaryPage } from '../staffing/WeeklySummaryPage';
-import { IconMailFast } from '@tabler/icons-react';
+import { BotSettingsPage } from '../bot/BotSettingsPage';
+import { IconMailFast, IconMessageChatbot } from '@tabler/icons-react';
 
 /** The admin area: agents, teams, roles, custom ticket fields, tags, business hours, SLA policies, shared macros, email channels and mail health. */
 export function AdminRoutes() {
@@ -49,6 +52,8 @@ export function AdminRoutes() {
           <NavLink component={RouterLink} to="/admin/mail-health" label={t('mailHealth.title')} leftSection={<IconHeartbeat size={16} />} />
           <NavLink component={RouterLink} to="/admin/webhooks" label={t('webhooks.title')} leftSection={<IconWebhook size={16} />} />
           <NavLink component={RouterLink} to="/admin/surveys" label={t('surveys.title')} leftSection={<IconMoodSmile size={16} />} />
+          <NavLink component={RouterLink} to="/admin/help-center" label={t('helpCenter.nav')} leftSection={<IconLifebuoy size={16} />} />
+          <NavLink component={RouterLink} to="/admin/answer-bot" label={t('bot.nav')} leftSection={<IconMessageChatbot size={16} />} />
           <NavLink component={RouterLink} to="/admin/weekly-summary" label={t('staffing.summary.nav')} leftSection={<IconMailFast size={16} />} />
         </Stack>
         <ScrollArea style={{ flex: 1 }}>
@@ -70,6 +75,8 @@ export function AdminRoutes() {
               <Route path="mail-health" element={<MailHealthPage />} />
               <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="surveys" element={<SurveysAdminPage />} />
+              <Route path="help-center" element={<HelpCenterAdminPage />} />
+              <Route path="answer-bot" element={<BotSettingsPage />} />
               <Route path="weekly-summary" element={<WeeklySummaryPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

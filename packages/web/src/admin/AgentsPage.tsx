@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Menu, Modal, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Menu, Modal, Select, Table, Text } from '@mantine/core';
 import { IconDots, IconUserPlus } from '@tabler/icons-react';
 import { AGENT_ROLES } from '@servus/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -24,7 +24,7 @@ export function AgentsPage() {
   const [reinvite, setReinvite] = useState<Invite | null>(null);
   const [deactivate, setDeactivate] = useState<Agent | null>(null);
   const patch = useMutation({
-    mutationFn: (v: { id: string; body: { role?: AgentRole; active?: boolean } }) => api<Agent>(`/api/v1/agents/${v.id}`, { method: 'PATCH', body: v.body }),
+    mutationFn: (v: { id: string; body: { role?: AgentRole; active?: boolean; kbEditor?: boolean } }) => api<Agent>(`/api/v1/agents/${v.id}`, { method: 'PATCH', body: v.body }),
     onSuccess: () => {
       toast.success(t('common.saved'));
       void client.invalidateQueries({ queryKey: keys.agents });
@@ -65,6 +65,16 @@ export function AgentsPage() {
                       disabled={a.id === me.id}
                       onChange={(v) => v && v !== a.role && patch.mutate({ id: a.id, body: { role: v as AgentRole } })}
                     />
+                    {a.role !== 'readonly' && (
+                      <Checkbox
+                        mt={6}
+                        size="xs"
+                        label={t('kb.agentEditor')}
+                        checked={a.role === 'admin' || a.kbEditor === true}
+                        disabled={a.role === 'admin'}
+                        onChange={(e) => patch.mutate({ id: a.id, body: { kbEditor: e.currentTarget.checked } })}
+                      />
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {!a.active ? <Badge color="gray">{t('admin.inactive')}</Badge> : a.invitePending ? <Badge color="yellow">{t('admin.invitePending')}</Badge> : <Badge color="teal">{t('admin.active')}</Badge>}

@@ -34,8 +34,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
-  /** Raw body (file upload); sent as is with its own content type. */
-  raw?: Blob;
+  /** Raw body (file upload); sent as is with its own content type. A FormData goes as multipart. */
+  raw?: Blob | FormData;
   /** Do not treat 401 as "signed out" (login and public pages). */
   allowAnonymous?: boolean;
 }
@@ -62,7 +62,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   let body: BodyInit | undefined;
   if (opts.raw) {
     body = opts.raw;
-    headers['content-type'] = opts.raw.type || 'application/octet-stream';
+    // The browser writes the multipart boundary itself.
+    if (!(opts.raw instanceof FormData)) headers['content-type'] = opts.raw.type || 'application/octet-stream';
   } else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';

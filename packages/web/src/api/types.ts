@@ -38,6 +38,8 @@ export interface Agent {
   timeZone: string;
   active: boolean;
   invitePending?: boolean;
+  /** May write the knowledge base (admins always may). */
+  kbEditor?: boolean;
   /** Plain-text signature below the agent's email replies (on the own profile). */
   signature?: string;
   createdAt: string;
@@ -173,6 +175,8 @@ export interface Organization {
   domains: string[];
   notes: string | null;
   tier: string | null;
+  /** Members see all of the organization's requests in the customer portal. */
+  portalShared: boolean;
   custom: Record<string, CustomValue>;
   createdAt: string;
   updatedAt: string;

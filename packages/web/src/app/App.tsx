@@ -24,6 +24,7 @@ const OrganizationPage = lazy(() => import('../organizations/OrganizationPage').
 const SettingsRoutes = lazy(() => import('../settings/SettingsRoutes').then((m) => ({ default: m.SettingsRoutes })));
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes').then((m) => ({ default: m.AdminRoutes })));
 const ReportsRoutes = lazy(() => import('../reports/ReportsRoutes').then((m) => ({ default: m.ReportsRoutes })));
+const KnowledgeRoutes = lazy(() => import('../knowledge/KnowledgeRoutes').then((m) => ({ default: m.KnowledgeRoutes })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -79,6 +80,7 @@ export function App() {
                 <Route path="settings/*" element={<Page><SettingsRoutes /></Page>} />
                 <Route path="admin/*" element={<Page><AdminRoutes /></Page>} />
                 <Route path="reports/*" element={<Page><ReportsRoutes /></Page>} />
+                <Route path="knowledge/*" element={<Page><KnowledgeRoutes /></Page>} />
                 <Route path="app/*" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

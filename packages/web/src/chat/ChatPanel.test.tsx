@@ -40,6 +40,7 @@ const chat = (over: Partial<ChatDetail> = {}): ChatDetail => ({
   endedAt: null,
   visitor: { name: 'Ann Visitor', email: null, verified: false },
   messages: [message(1, 'visitor')],
+  bot: null,
   ...over,
 });
 
@@ -86,6 +87,25 @@ describe('ChatPanel', () => {
     await user.click(within(panel).getByRole('button', { name: 'Accept' }));
     expect(await screen.findByText('Another agent has already accepted this chat.')).toBeInTheDocument();
     expect(calls.filter((c) => c.path.endsWith('/accept'))).toHaveLength(1);
+  });
+
+  it('shows what the answer bot suggested in a chat it handed over, and lets an agent take over a chat the bot still has', async () => {
+    const user = userEvent.setup({ delay: null });
+    const bot = { outcome: 'handed_over' as const, answers: 1, suggested: [{ title: 'Bondrucker druckt nicht', url: '/help/de/articles/bondrucker-druckt-nicht', locale: 'de' as const }] };
+    serve(chat({ messages: [message(1, 'visitor'), message(2, 'bot'), message(3, 'bot')], bot }));
+    const { unmount } = renderPanel();
+    const suggestions = await screen.findByRole('region', { name: 'Suggested by the bot' });
+    expect(within(suggestions).getByText('Handed over by the bot')).toBeInTheDocument();
+    expect(within(suggestions).getByRole('link', { name: 'Bondrucker druckt nicht (DE)' })).toHaveAttribute('href', '/help/de/articles/bondrucker-druckt-nicht');
+    unmount();
+    vi.unstubAllGlobals();
+    const calls = serve(chat({ status: 'bot', bot: { outcome: 'answering', answers: 0, suggested: [] } }), (call) => (call.method === 'POST' && call.path.endsWith('/accept') ? json(200, chat({ status: 'active', agent: { id: 'a-1', name: 'Anna' } })) : undefined));
+    renderPanel('de');
+    const panel = await screen.findByRole('region', { name: 'Live-Chat' });
+    expect(within(panel).getByText('Beim Antwort-Bot')).toBeInTheDocument();
+    expect(within(panel).getByText('kein Artikel')).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Übernehmen' }));
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/accept'))).toBe(true));
   });
 
   it('shows whether the visitor has read the latest reply', async () => {

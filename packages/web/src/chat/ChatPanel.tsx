@@ -10,6 +10,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { useOptionalRealtime } from '../realtime/RealtimeProvider';
 import { toast } from '../lib/toast';
 import { TransferDialog } from './TransferDialog';
+import { BotSuggestions } from '../bot/BotSuggestions';
 
 /**
  * What a chat ticket shows above its thread, live: the chat's state, the visitor typing (with what
@@ -103,7 +104,7 @@ export function ChatPanel({ ticketId, canWrite }: { ticketId: string; canWrite: 
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="nowrap">
           <IconMessageCircle size={16} aria-hidden />
-          <Badge color={status === 'waiting' ? 'orange' : status === 'active' ? 'teal' : 'gray'} variant="light" tt="none" data-chat-status={status}>
+          <Badge color={status === 'waiting' ? 'orange' : status === 'active' ? 'teal' : status === 'bot' ? 'blue' : 'gray'} variant="light" tt="none" data-chat-status={status}>
             {t(`chat.status.${status}`)}
           </Badge>
           {chat.agent && status === 'active' && <Text size="sm">{mine ? t('chat.panel.withYou') : t('chat.panel.withAgent', { name: chat.agent.name })}</Text>}
@@ -115,9 +116,9 @@ export function ChatPanel({ ticketId, canWrite }: { ticketId: string; canWrite: 
         </Group>
         {canWrite && status !== 'ended' && (
           <Group gap={6} wrap="nowrap">
-            {status === 'waiting' && (
+            {(status === 'waiting' || status === 'bot') && (
               <Button size="compact-sm" loading={actions.accept.isPending} onClick={() => run(() => actions.accept.mutateAsync(), t('chat.accepted'))}>
-                {t('chat.accept')}
+                {status === 'bot' ? t('chat.takeOver') : t('chat.accept')}
               </Button>
             )}
             <Button size="compact-sm" variant="default" leftSection={<IconArrowsExchange size={14} />} onClick={() => setTransferOpen(true)}>
@@ -132,6 +133,7 @@ export function ChatPanel({ ticketId, canWrite }: { ticketId: string; canWrite: 
           </Group>
         )}
       </Group>
+      {chat.bot && <BotSuggestions bot={chat.bot} />}
       <Text size="sm" c="dimmed" fs="italic" role="status" aria-live="polite" mih={typing ? undefined : 0}>
         {typing ? (typing.preview ? t('chat.panel.typingPreview', { preview: typing.preview }) : t('chat.panel.typing')) : ''}
       </Text>

@@ -1,6 +1,6 @@
 import { NavLink as RouterLink, useLocation } from 'react-router';
 import { Badge, Divider, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconChartBar, IconChevronRight, IconPlus, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuilding, IconChartBar, IconChevronRight, IconPlus, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { countLabel, useViewCounts, useViews, viewName } from '../api/views';
 import type { View } from '../api/types';
@@ -71,6 +71,7 @@ export function NavBar({ onNavigate }: { onNavigate(): void }) {
         <NavLink component={RouterLink} to="/customers" onClick={onNavigate} label={t('nav.customers')} leftSection={<IconUsers size={16} />} py={4} />
         <NavLink component={RouterLink} to="/organizations" onClick={onNavigate} label={t('nav.organizations')} leftSection={<IconBuilding size={16} />} py={4} />
         <NavLink component={RouterLink} to="/reports" onClick={onNavigate} label={t('reports.nav')} leftSection={<IconChartBar size={16} />} py={4} />
+        <NavLink component={RouterLink} to="/knowledge" onClick={onNavigate} label={t('kb.nav')} leftSection={<IconBook2 size={16} />} py={4} />
       </ScrollArea>
       <Divider />
       {isAdmin && (

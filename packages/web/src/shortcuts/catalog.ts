@@ -34,6 +34,7 @@ export const SHORTCUT_GROUPS: { titleKey: string; items: ShortcutInfo[] }[] = [
       { combos: ['shift+s'], labelKey: 'shortcuts.solve' },
       { combos: ['mod+enter'], labelKey: 'shortcuts.send' },
       { combos: ['mod+shift+m'], labelKey: 'macros.shortcutHelp' },
+      { combos: ['mod+shift+k'], labelKey: 'kb.link.shortcutHelp' },
       { combos: ['escape'], labelKey: 'shortcuts.backToList' },
     ],
   },

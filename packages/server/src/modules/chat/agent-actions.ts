@@ -18,6 +18,7 @@ import { chatAgentStates } from './availability.ts';
 import { assignChatTicket } from './assign.ts';
 import { postSystemMessage } from './sequence.ts';
 import { endConversation } from './outcomes.ts';
+import { settleChatBotSession } from '../knowledge/bot/sessions.ts';
 import { chatTexts } from './texts.ts';
 
 type AgentCtx = Ctx & { actor: AgentActor };
@@ -64,6 +65,8 @@ export async function acceptChat(ctx: AgentCtx, ticketId: string): Promise<void>
 
 async function take(tx: Tx, ctx: Ctx, emit: Emit, conv: ConversationRow, agentId: string, change: 'accepted' | 'transferred'): Promise<void> {
   const now = ctx.clock.now();
+  // An agent taking a chat from the answer bot takes it over: the bot's part ends as handed over.
+  await settleChatBotSession(tx, conv.id, 'handed_over', now);
   await tx.update(chatConversations).set({ status: 'active', agentId, acceptedAt: conv.acceptedAt ?? now }).where(eq(chatConversations.id, conv.id));
   Object.assign(conv, { status: 'active', agentId, acceptedAt: conv.acceptedAt ?? now });
   await assignChatTicket(tx, ctx, emit, conv.ticketId, agentId);
@@ -90,8 +93,11 @@ export async function transferChat(ctx: AgentCtx, ticketId: string, to: z.infer<
       return;
     }
     await applyTicketChanges(tx, ctx, emit, ticketId, { teamId: to.teamId, assigneeId: null });
-    await tx.update(chatConversations).set({ status: 'waiting', agentId: null }).where(eq(chatConversations.id, conv.id));
-    Object.assign(conv, { status: 'waiting', agentId: null });
+    const fromBot = conv.status === 'bot';
+    if (fromBot) await settleChatBotSession(tx, conv.id, 'handed_over', ctx.clock.now());
+    const queued = fromBot ? { queuedAt: ctx.clock.now() } : {};
+    await tx.update(chatConversations).set({ status: 'waiting', agentId: null, ...queued }).where(eq(chatConversations.id, conv.id));
+    Object.assign(conv, { status: 'waiting', agentId: null, ...queued });
     await appendHistory(tx, ctx, ticketId, [{ type: 'chat_transferred', before, after: { agentId: null, teamId: to.teamId } }], ctx.clock.now());
     await postSystemMessage(tx, ctx, emit, conv, texts.transferredToTeam());
     emit({ type: 'chat.updated', payload: { ticketId, conversationId: conv.id, status: 'waiting', agentId: null, change: 'transferred' }, actor: actorRef(ctx.actor) });

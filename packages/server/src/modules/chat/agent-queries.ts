@@ -11,6 +11,7 @@ import { chatChannels, chatConversations, chatMessages, chatVisitors } from './s
 import { attachmentsOf, chatMessagesOf } from './repository.ts';
 import { presentChatMessage } from './presenters.ts';
 import { chatTexts, shorten } from './texts.ts';
+import { chatBotSummary } from '../knowledge/bot/sessions.ts';
 
 const preview = sql<string | null>`(select m.body_text from ${chatMessages} cm join messages m on m.id = cm.message_id
   where cm.conversation_id = ${chatConversations.id} and cm.author <> 'system' order by cm.seq desc limit 1)`;
@@ -59,19 +60,25 @@ function item(r: Row): ChatListItem {
     visitorName: visitorLabel(r),
     agent: c.agentId && r.agentName ? { id: c.agentId, name: r.agentName } : null,
     preview: shorten(r.preview ?? '', 140),
-    startedAt: c.startedAt.toISOString(),
+    // A chat the answer bot handed over waits from the handover.
+    startedAt: (c.queuedAt ?? c.startedAt).toISOString(),
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     lastSeq: c.lastSeq,
     visitorReadSeq: c.visitorReadSeq,
   };
 }
 
-/** Waiting chats (oldest first, as they queue) or active ones (newest first) on tickets the agent may see. */
-export async function listChats(db: Executor, actor: AgentActor, status: 'waiting' | 'active'): Promise<ChatListItem[]> {
+const queueOrder = sql`coalesce(${chatConversations.queuedAt}, ${chatConversations.startedAt})`;
+
+/**
+ * Waiting chats (oldest first, as they queue), active ones or those still with the answer bot
+ * (newest first) on tickets the agent may see.
+ */
+export async function listChats(db: Executor, actor: AgentActor, status: 'waiting' | 'active' | 'bot'): Promise<ChatListItem[]> {
   const vis = visibleTickets(actor);
   const rows = (await query(db)
     .where(and(eq(chatConversations.status, status), ...(vis ? [vis] : [])))
-    .orderBy(status === 'waiting' ? asc(chatConversations.startedAt) : desc(chatConversations.startedAt), asc(chatConversations.id))
+    .orderBy(status === 'waiting' ? asc(queueOrder) : desc(chatConversations.startedAt), asc(chatConversations.id))
     .limit(200)) as Row[];
   return rows.map(item);
 }
@@ -95,6 +102,7 @@ export async function chatDetail(db: Executor, actor: AgentActor | null, ticketI
     endedAt: r.conv.endedAt?.toISOString() ?? null,
     visitor: { name, email: r.visitorEmail, verified: r.verified },
     messages: rows.map((m) => presentChatMessage(m, atts, 'agent', name)),
+    bot: await chatBotSummary(db, r.conv.id),
   };
 }
 
@@ -108,7 +116,7 @@ export interface WaitingChat {
 
 /** Every waiting chat, oldest first (at most 200), whoever may see it. */
 export async function waitingChats(db: Executor): Promise<WaitingChat[]> {
-  const rows = (await query(db).where(eq(chatConversations.status, 'waiting')).orderBy(asc(chatConversations.startedAt)).limit(200)) as Row[];
+  const rows = (await query(db).where(eq(chatConversations.status, 'waiting')).orderBy(asc(queueOrder)).limit(200)) as Row[];
   return rows.map((r) => {
     const i = item(r);
     return {
@@ -128,7 +136,7 @@ export interface ConversationContext {
   ticketId: string;
   teamId: string | null;
   assigneeId: string | null;
-  status: 'waiting' | 'active' | 'ended';
+  status: 'bot' | 'waiting' | 'active' | 'ended';
   agentId: string | null;
   agentName: string | null;
   lastSeq: number;

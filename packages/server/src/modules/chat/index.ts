@@ -15,6 +15,7 @@ import { chatPublicRoutes } from './public-routes.ts';
 import { visitorSocketRoute } from './visitor-socket.ts';
 import { widgetAssetRoutes } from './widget-assets.ts';
 import { sweepLeftVisitors } from './outcomes.ts';
+import { ChatBot } from '../knowledge/bot/chat-bot.ts';
 
 export type { AgentConn } from './hub.ts';
 export { sequenceChatMessage } from './sequence.ts';
@@ -30,12 +31,15 @@ export interface AgentChatLink {
 /** The chat module as app.ts wires it: routes, the sockets of this process, and the backstop job. */
 export class Chat {
   readonly hub: ChatHub;
+  /** The answer bot, which answers visitors before an agent is asked when it is switched on. */
+  readonly bot: ChatBot;
 
   constructor(
     private readonly services: Services,
     private readonly roles: Set<Role>,
   ) {
     this.hub = new ChatHub(services);
+    this.bot = new ChatBot(services);
   }
 
   /** Worker role: ends the chats of visitors who left, also when no process holds sockets. */
@@ -48,7 +52,7 @@ export class Chat {
     chatRoutes(app, this.services);
     chatPublicRoutes(app, this.services);
     widgetAssetRoutes(app, this.services);
-    if (this.roles.has('ws')) visitorSocketRoute(app, this.services, this.hub);
+    if (this.roles.has('ws')) visitorSocketRoute(app, this.services, this.hub, this.bot);
   }
 
   /** The link the agent WebSocket uses. */

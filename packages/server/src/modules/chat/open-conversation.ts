@@ -10,6 +10,9 @@ import { ticketColumns } from '../tickets/repository.ts';
 import { appendHistory } from '../tickets/history.ts';
 import { insertMessage } from '../tickets/messages.ts';
 import { resolveRequester } from '../tickets/use-cases/create-ticket.ts';
+import { readBotSettings } from '../knowledge/bot/settings.ts';
+import { openChatBotSession } from '../knowledge/bot/sessions.ts';
+import { botLocale } from '../knowledge/bot/texts.ts';
 import { chatConversations, chatVisitors } from './schema.ts';
 import { openConversation, type ChatChannelRow, type ChatVisitorRow, type ConversationRow } from './repository.ts';
 import { chatTexts } from './texts.ts';
@@ -49,7 +52,9 @@ export async function ensureVisitorContact(tx: Tx, ctx: Ctx, emit: Emit, visitor
 /**
  * Opens a conversation for the visitor, with its chat ticket (channel `chat`, the channel's
  * team, a system line saying where the chat started), unless one is open already. Locks the
- * visitor row so that two sockets of one visitor cannot open two conversations.
+ * visitor row so that two sockets of one visitor cannot open two conversations. With the answer
+ * bot switched on the conversation starts with the bot (status `bot`): nobody is rung and
+ * routing leaves the ticket alone until the bot hands it over.
  */
 export async function openChat(tx: Tx, ctx: Ctx, emit: Emit, visitor: ChatVisitorRow, channel: ChatChannelRow, answers: VisitorAnswers = {}): Promise<{ conversation: ConversationRow; opened: boolean }> {
   await tx.select({ id: chatVisitors.id }).from(chatVisitors).where(eq(chatVisitors.id, visitor.id)).for('update');
@@ -61,6 +66,7 @@ export async function openChat(tx: Tx, ctx: Ctx, emit: Emit, visitor: ChatVisito
   const texts = chatTexts(visitor.locale);
   const who = visitor.name || contact.name || texts.anonymous(visitor.id.slice(0, 4));
   const topic = answers.topic || null;
+  const withBot = (await readBotSettings(tx)).chatEnabled;
   const [ticket] = await tx
     .insert(tickets)
     .values({
@@ -85,8 +91,9 @@ export async function openChat(tx: Tx, ctx: Ctx, emit: Emit, visitor: ChatVisito
   const opening = await insertMessage(tx, ctx, t.id, { kind: 'system', author: { kind: 'system' }, text: lines.join('\n'), source: 'chat' }, now);
   const [conversation] = await tx
     .insert(chatConversations)
-    .values({ channelId: channel.id, visitorId: visitor.id, ticketId: t.id, status: 'waiting', topic, startedAt: now, visitorSeenAt: now })
+    .values({ channelId: channel.id, visitorId: visitor.id, ticketId: t.id, status: withBot ? 'bot' : 'waiting', topic, startedAt: now, visitorSeenAt: now })
     .returning();
+  if (withBot) await openChatBotSession(tx, { conversationId: conversation!.id, ticketId: t.id, locale: botLocale(visitor.locale), at: now });
   const snapshot = { status: t.status, priority: t.priority, type: t.type, channel: t.channel, requesterId: t.requesterId, assigneeId: null, teamId: t.teamId, tags: [], subject: t.subject };
   await appendHistory(tx, contactCtx, t.id, [
     { type: 'created', after: snapshot },
@@ -95,7 +102,7 @@ export async function openChat(tx: Tx, ctx: Ctx, emit: Emit, visitor: ChatVisito
   const by = actorRef(contactCtx.actor);
   emit({ type: 'ticket.created', payload: { ticketId: t.id, number: t.number, teamId: t.teamId, assigneeId: null }, actor: by });
   emit({ type: 'message.created', payload: { ticketId: t.id, messageId: opening.id, kind: 'system', authorKind: 'system' }, actor: by });
-  emit({ type: 'chat.updated', payload: { ticketId: t.id, conversationId: conversation!.id, status: 'waiting', agentId: null, change: 'started' }, actor: by });
+  emit({ type: 'chat.updated', payload: { ticketId: t.id, conversationId: conversation!.id, status: conversation!.status, agentId: null, change: 'started' }, actor: by });
   return { conversation: conversation!, opened: true };
 }
 

@@ -8,10 +8,12 @@ import { appendHistory } from '../tickets/history.ts';
 import { findTicket } from '../tickets/repository.ts';
 import { applyTicketChanges } from '../tickets/use-cases/update-ticket.ts';
 import { offerChatSurvey } from '../surveys/chat-offer.ts';
+import { settleChatBotSession } from '../knowledge/bot/sessions.ts';
 import { chatChannels, chatConversations, chatMessages, chatVisitors } from './schema.ts';
 import { findConversation, type ConversationRow } from './repository.ts';
 
-export type EndReason = 'visitor_left' | 'visitor_ended' | 'agent_ended' | 'converted';
+/** `bot_resolved`: the visitor confirmed the bot's answer; `bot_offline`: the bot handed over while nobody was available. */
+export type EndReason = 'visitor_left' | 'visitor_ended' | 'agent_ended' | 'converted' | 'bot_resolved' | 'bot_offline';
 
 const UNSOLVED = ['new', 'open', 'pending', 'on_hold'];
 
@@ -27,6 +29,8 @@ export async function endConversation(tx: Tx, ctx: Ctx, emit: Emit, conv: Conver
   await tx.update(chatConversations).set({ status: 'ended', endedAt: at, endReason: reason }).where(eq(chatConversations.id, conv.id));
   const durationSeconds = Math.max(0, Math.round((at.getTime() - conv.startedAt.getTime()) / 1000));
   await appendHistory(tx, ctx, conv.ticketId, [{ type: 'chat_ended', after: { conversationId: conv.id, reason, durationSeconds, agentId: conv.agentId } }], at);
+  // A chat that ends while the bot is still answering ended without a confirmation.
+  await settleChatBotSession(tx, conv.id, 'abandoned', at);
   conv.status = 'ended';
   const t = await findTicket(tx, conv.ticketId);
   if (opts.solve && t && UNSOLVED.includes(t.status)) await applyTicketChanges(tx, ctx, emit, conv.ticketId, { status: 'solved' });
@@ -59,9 +63,10 @@ async function lastSpeaker(tx: Tx, conversationId: string): Promise<'visitor' | 
 /**
  * The visitor is gone (left the page and did not come back within the grace period, or
  * ended the chat). Unanswered by any agent: *missed*, when the visitor waited at least the
- * channel's `missedAfterSeconds` (shorter waits count as neither served nor missed, like a
- * short abandon). Answered, with the visitor's own message last: *dropped*. A served chat
- * that was not dropped also solves the ticket. METRICS.md §2.6.
+ * channel's `missedAfterSeconds` in the agents' queue (shorter waits count as neither served
+ * nor missed, like a short abandon; a chat that never left the answer bot never reached the
+ * queue and is not missed either). Answered, with the visitor's own message last: *dropped*.
+ * A served chat that was not dropped also solves the ticket. METRICS.md §2.6.
  */
 export async function visitorGone(tx: Tx, ctx: Ctx, emit: Emit, conv: ConversationRow, reason: 'visitor_left' | 'visitor_ended', leftAt: Date): Promise<void> {
   if (conv.status === 'ended') return;
@@ -69,8 +74,8 @@ export async function visitorGone(tx: Tx, ctx: Ctx, emit: Emit, conv: Conversati
   const served = conv.firstAgentMessageAt !== null;
   let dropped = false;
   if (!served) {
-    const waitedSeconds = Math.max(0, Math.round((leftAt.getTime() - conv.startedAt.getTime()) / 1000));
-    if (waitedSeconds >= (channel?.missedAfterSeconds ?? 0)) {
+    const waitedSeconds = Math.max(0, Math.round((leftAt.getTime() - (conv.queuedAt ?? conv.startedAt).getTime()) / 1000));
+    if (conv.status !== 'bot' && waitedSeconds >= (channel?.missedAfterSeconds ?? 0)) {
       await appendHistory(tx, ctx, conv.ticketId, [{ type: 'chat_missed', after: { conversationId: conv.id, waitedSeconds, reason } }], leftAt);
       emit({ type: 'chat.missed', payload: { ticketId: conv.ticketId }, actor: actorRef(ctx.actor) });
     }

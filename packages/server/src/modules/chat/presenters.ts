@@ -62,5 +62,6 @@ export function presentChatMessage(m: ChatMessageRow, atts: AttachmentRow[], aud
     text: m.text,
     attachments: atts.filter((a) => a.messageId === m.messageId).map((a) => presentChatAttachment(a, audience)),
     at: m.createdAt.toISOString(),
+    ...(m.bot && { bot: m.bot }),
   };
 }

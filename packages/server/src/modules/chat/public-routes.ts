@@ -25,6 +25,7 @@ import { leaveOfflineMessage, sendTranscript } from './offline.ts';
 import { uploadChatFile, visitorAttachment } from './uploads.ts';
 import { presentChatAttachment } from './presenters.ts';
 import { assertOrigin } from './origin.ts';
+import { readBotSettings } from '../knowledge/bot/settings.ts';
 import { RateLimiter } from './rate-limit.ts';
 
 const ChannelParams = z.strictObject({ id: Uuid });
@@ -77,6 +78,7 @@ export function chatPublicRoutes(app: App, services: Services): void {
         greeting: channel.texts[locale].greeting,
         offlineMessage: channel.texts[locale].offlineMessage,
         online: await channelOnline(db, channel, services.clock.now()),
+        bot: (await readBotSettings(db)).chatEnabled,
         preChatForm: channel.preChatForm,
         maxUploadBytes: Math.min(channel.maxUploadBytes, services.config.ATTACHMENT_LIMIT_BYTES),
         allowedUploadTypes: channel.allowedUploadTypes,

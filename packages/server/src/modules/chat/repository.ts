@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lte, ne } from 'drizzle-orm';
+import type { ChatBotContent } from '@servus/shared';
 import type { Executor } from '../../platform/db.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import { agents } from '../auth/schema.ts';
@@ -19,6 +20,8 @@ export interface ChatMessageRow {
   text: string;
   createdAt: Date;
   agentName: string | null;
+  /** The answer bot's links and question, on its messages. */
+  bot: ChatBotContent | null;
 }
 
 export async function findChatChannel(db: Executor, id: string): Promise<ChatChannelRow | undefined> {
@@ -87,6 +90,7 @@ const messageColumns = {
   text: messages.bodyText,
   createdAt: messages.createdAt,
   agentName: agents.name,
+  bot: chatMessages.bot,
 };
 
 /** Messages of a conversation with seq in (afterSeq, upToSeq], in order. */

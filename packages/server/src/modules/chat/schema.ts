@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { ChatSurveyOffer } from '@servus/shared';
+import type { ChatBotContent, ChatSurveyOffer } from '@servus/shared';
 import { agents, teams } from '../auth/schema.ts';
 import { contacts } from '../contacts/schema.ts';
 import { businessCalendars } from '../sla/schema.ts';
@@ -68,7 +68,8 @@ export const chatVisitors = pgTable(
   (t) => [uniqueIndex('chat_visitors_token_hash_key').on(t.tokenHash), index('chat_visitors_channel_idx').on(t.channelId)],
 );
 
-export const CHAT_STATUSES = ['waiting', 'active', 'ended'] as const;
+/** `bot`: the answer bot answers first (no ringing, no routing); `waiting`: queued for agents; `active`: taken; `ended`. */
+export const CHAT_STATUSES = ['bot', 'waiting', 'active', 'ended'] as const;
 
 /**
  * A live conversation, carried by one ticket of channel `chat`. `last_seq` numbers its
@@ -89,6 +90,8 @@ export const chatConversations = pgTable(
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     agentReadSeq: integer('agent_read_seq').notNull().default(0),
     startedAt: ts('started_at').notNull(),
+    /** When the chat entered the agents' queue, if later than its start (after the answer bot handed it over). */
+    queuedAt: ts('queued_at'),
     acceptedAt: ts('accepted_at'),
     firstAgentMessageAt: ts('first_agent_message_at'),
     lastMessageAt: ts('last_message_at'),
@@ -116,6 +119,8 @@ export const chatMessages = pgTable(
     messageId: uuid('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
     clientId: uuid('client_id'),
     author: text('author', { enum: ['visitor', 'agent', 'bot', 'system'] }).notNull(),
+    /** The answer bot's links and question, beside the message text. */
+    bot: jsonb('bot').$type<ChatBotContent>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

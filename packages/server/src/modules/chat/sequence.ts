@@ -6,6 +6,7 @@ import type { Emit } from '../../platform/events.ts';
 import { appendHistory } from '../tickets/history.ts';
 import { insertMessage } from '../tickets/messages.ts';
 import { assignChatTicket } from './assign.ts';
+import { settleChatBotSession } from '../knowledge/bot/sessions.ts';
 import { chatConversations, chatMessages } from './schema.ts';
 import { conversationOfTicket, type ConversationRow } from './repository.ts';
 
@@ -28,8 +29,9 @@ async function place(tx: Tx, emit: Emit, ctx: Ctx, conv: ConversationRow, messag
  * Gives a public message on a chat ticket its place (`seq`) in the ticket's conversation, in
  * the transaction that stored it; the conversation row is locked, so places have no gaps and
  * no two messages share one. An agent's first message in the chat records `chat_accepted`
- * with the wait (first agent message − chat start, METRICS §2.6) and, while the chat still
- * waits, takes it for that agent. Does nothing on a ticket without a conversation.
+ * with the wait (first agent message − entry into the queue, METRICS §2.6) and, while the chat
+ * still waits (or is still with the answer bot), takes it for that agent. Does nothing on a
+ * ticket without a conversation.
  */
 export async function sequenceChatMessage(
   tx: Tx,
@@ -51,15 +53,17 @@ export async function sequenceChatMessage(
 
 async function agentWrote(tx: Tx, ctx: Ctx, emit: Emit, conv: ConversationRow, agentId: string, messageId: string, at: Date): Promise<void> {
   const set: Partial<typeof chatConversations.$inferInsert> = {};
-  if (conv.status === 'waiting') {
-    // Answering a waiting chat takes it, as accepting would.
+  if (conv.status === 'waiting' || conv.status === 'bot') {
+    // Answering a waiting chat takes it, as accepting would; one the bot still has is taken over.
+    if (conv.status === 'bot') await settleChatBotSession(tx, conv.id, 'handed_over', at);
     Object.assign(set, { status: 'active', agentId, acceptedAt: at });
+    Object.assign(conv, { status: 'active', agentId, acceptedAt: at });
     await assignChatTicket(tx, ctx, emit, conv.ticketId, agentId);
     emit({ type: 'chat.updated', payload: { ticketId: conv.ticketId, conversationId: conv.id, status: 'active', agentId, change: 'accepted' }, actor: actorRef(ctx.actor) });
   }
   if (!conv.firstAgentMessageAt) {
     set.firstAgentMessageAt = at;
-    const waitSeconds = Math.max(0, Math.round((at.getTime() - conv.startedAt.getTime()) / 1000));
+    const waitSeconds = Math.max(0, Math.round((at.getTime() - (conv.queuedAt ?? conv.startedAt).getTime()) / 1000));
     await appendHistory(tx, ctx, conv.ticketId, [{ type: 'chat_accepted', after: { conversationId: conv.id, agentId, waitSeconds }, messageId }], at);
   }
   if (Object.keys(set).length) await tx.update(chatConversations).set(set).where(eq(chatConversations.id, conv.id));

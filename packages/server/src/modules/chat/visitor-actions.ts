@@ -77,13 +77,14 @@ function ackOf(conv: { id: string; ticketId: string }, m: { clientId: string | n
  * Stores a visitor's message and returns the acknowledgement the socket sends after commit.
  * A resend with a `clientId` already stored in the visitor's latest conversation stores
  * nothing and gets the same acknowledgement. Opens a conversation when none is open.
+ * `botTurn`: the conversation is with the answer bot, which answers this message next.
  */
 export async function postVisitorMessage(
   ctx: Ctx,
   visitorId: string,
   channel: ChatChannelRow,
   input: { clientId: string; text: string; attachmentIds: string[] },
-): Promise<{ ack: StoredAck; opened: ChatConversationSummary | null }> {
+): Promise<{ ack: StoredAck; opened: ChatConversationSummary | null; botTurn: boolean }> {
   const text = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
   if (!text && input.attachmentIds.length === 0) throw new AppError('validation_failed', 'the message is empty', [{ path: 'text', message: 'required' }]);
   return inTransaction(ctx, async (tx, emit) => {
@@ -100,7 +101,7 @@ export async function postVisitorMessage(
       // A resend of a message from a chat that has ended since is answered, not stored again.
       const latest = await latestConversation(tx, visitorId);
       const earlier = latest && (await chatMessageByClientId(tx, latest.id, input.clientId));
-      if (earlier) return { ack: ackOf(latest, earlier), opened: null };
+      if (earlier) return { ack: ackOf(latest, earlier), opened: null, botTurn: false };
       if (channel.preChatForm.enabled && channel.preChatForm.requireEmail && !visitor.email) {
         throw new AppError('validation_failed', 'please fill in the form first: an email address is required', [{ path: 'form.email', message: 'required' }]);
       }
@@ -112,7 +113,7 @@ export async function postVisitorMessage(
     // Locked after its ticket, as everywhere: nobody else can take the next place meanwhile.
     const locked = (await findConversation(tx, conv.id, { forUpdate: true }))!;
     const twin = await chatMessageByClientId(tx, conv.id, input.clientId);
-    if (twin) return { ack: ackOf(conv, twin), opened };
+    if (twin) return { ack: ackOf(conv, twin), opened, botTurn: false };
     await checkUploads(tx, visitorId, input.attachmentIds);
     const contactId = visitor.contactId ?? t!.requesterId;
     const contactCtx: Ctx = { ...ctx, actor: { kind: 'contact', id: contactId } };
@@ -124,7 +125,7 @@ export async function postVisitorMessage(
       source: 'chat',
       chatClientId: input.clientId,
     });
-    return { ack: ackOf(conv, { clientId: input.clientId, messageId: message.id, seq: locked.lastSeq + 1, createdAt: message.createdAt }), opened };
+    return { ack: ackOf(conv, { clientId: input.clientId, messageId: message.id, seq: locked.lastSeq + 1, createdAt: message.createdAt }), opened, botTurn: locked.status === 'bot' };
   });
 }
 

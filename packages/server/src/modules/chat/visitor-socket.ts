@@ -13,6 +13,7 @@ import { postVisitorMessage, startChat, visitorEnd, visitorRead } from './visito
 import { assertOrigin } from './origin.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { ChatHub, VisitorConn } from './hub.ts';
+import type { ChatBot } from '../knowledge/bot/chat-bot.ts';
 
 /** Sockets one visitor may hold in one process (tabs). */
 const MAX_SOCKETS_PER_VISITOR = 10;
@@ -47,9 +48,10 @@ function errorCode(err: AppError): ErrorCode {
 /**
  * The widget's WebSocket at /api/v1/chat/ws?token=…: the token names the visitor and with it
  * the only conversation this socket can ever reach; the Origin must be allowed for the token's
- * channel. Messages are acknowledged only after they are stored.
+ * channel. Messages are acknowledged only after they are stored; in a conversation with the
+ * answer bot, the bot answers each one after that.
  */
-export function visitorSocketRoute(app: App, services: Services, hub: ChatHub): void {
+export function visitorSocketRoute(app: App, services: Services, hub: ChatHub, bot: ChatBot): void {
   const db = services.database.db;
   const ctx = makeCtx(services, SYSTEM_ACTOR);
   const messages = new RateLimiter(services.config.CHAT_VISITOR_MESSAGES_PER_10S, 10_000);
@@ -161,10 +163,12 @@ export function visitorSocketRoute(app: App, services: Services, hub: ChatHub): 
             return conn.send({ type: 'status', conversation: summary });
           }
           case 'message': {
-            const { ack, opened } = await postVisitorMessage(ctx, conn.visitorId, await channel(), msg);
+            const { ack, opened, botTurn } = await postVisitorMessage(ctx, conn.visitorId, await channel(), msg);
             hub.setConversation(conn, ack.conversationId, ack.ticketId);
             if (opened) conn.send({ type: 'status', conversation: opened });
             conn.send({ type: 'ack', clientId: ack.clientId, id: ack.id, seq: ack.seq, at: ack.at });
+            // The answer reaches the visitor like any message; the socket takes the next message meanwhile.
+            if (botTurn) void bot.visitorWrote(ack.conversationId, ack.id);
             // The message comes back to this socket with the live event; should that be lost, from the database.
             setTimeout(() => hub.catchUp(conn, ack.seq), CATCH_UP_AFTER_MS).unref();
             return;
@@ -186,6 +190,10 @@ export function visitorSocketRoute(app: App, services: Services, hub: ChatHub): 
             const summary = await visitorEnd(ctx, conn.visitorId);
             if (summary) conn.send({ type: 'status', conversation: summary });
             return;
+          }
+          case 'bot': {
+            if (!uploadsAndActions.take(conn.visitorId)) throw new AppError('rate_limited', 'slow down a little');
+            return bot.visitorAction(conn.visitorId, msg.action);
           }
         }
       }

@@ -26,6 +26,7 @@ export function presentOrganization(o: OrganizationRow) {
     domains: o.domains,
     notes: o.notes,
     tier: o.tier,
+    portalShared: o.portalShared,
     custom: o.custom,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),

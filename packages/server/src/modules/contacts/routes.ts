@@ -101,6 +101,8 @@ export function contactRoutes(app: App, services: Services): void {
     const ctx = agentCtx(services, req);
     requireWriter(ctx.actor);
     if (req.body.tier) requireAdmin(ctx.actor);
+    // Sharing widens what customers see in the portal, so only admins switch it on.
+    if (req.body.portalShared !== undefined) requireAdmin(ctx.actor);
     return idempotent(db, req, reply, 201, async () => presentOrganization(await createOrganization(ctx, req.body)));
   });
 
@@ -112,6 +114,7 @@ export function contactRoutes(app: App, services: Services): void {
       requireWriter(ctx.actor);
       // The tier decides which SLA applies, so only admins set it.
       if (req.body.tier !== undefined) requireAdmin(ctx.actor);
+      if (req.body.portalShared !== undefined) requireAdmin(ctx.actor);
       const org = presentOrganization(await updateOrganization(ctx, req.params.id, req.body));
       if (req.body.tier !== undefined) await requestSlaRecompute(services);
       return org;

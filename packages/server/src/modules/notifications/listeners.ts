@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/db.ts';
 import type { DispatchedEvent, DomainEventMap } from '../../platform/events.ts';
 import { agents, teamMembers, teams } from '../auth/schema.ts';
 import { messages, tickets } from '../tickets/schema.ts';
+import { chatConversations } from '../chat/schema.ts';
 import { deliverNotifications, type Delivery } from './notify.ts';
 import { preferencesOf } from './preferences.ts';
 import { notificationText } from './texts.ts';
@@ -48,6 +49,11 @@ export function subscribeNotifications(services: Services): () => void {
     if (p.assigneeId) await assigned(e, p.ticketId, p.assigneeId);
     if (!p.teamId) return;
     const t = await ticketOf(db, p.ticketId);
+    // A chat the answer bot is still answering is nobody's work yet; once handed over it rings.
+    if (t?.channel === 'chat') {
+      const [conv] = await db.select({ status: chatConversations.status }).from(chatConversations).where(eq(chatConversations.ticketId, t.id));
+      if (conv?.status === 'bot') return;
+    }
     const team = (await nameOf(db, teams, p.teamId)) ?? '';
     if (t) await deliver(e, 'team', { kind: 'team_ticket', teamIds: [p.teamId], ticketId: t.id, exclude: [t.assigneeId], content: (r) => notificationText.teamTicket(r, t, team) });
   }

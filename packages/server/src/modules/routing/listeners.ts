@@ -16,6 +16,9 @@ export function triggersRouting(e: DomainEvent): boolean {
       return e.payload.teamId !== null && e.payload.assigneeId === null;
     case 'ticket.updated':
       return e.payload.changes.some((c) => ROUTING_CHANGES.has(c));
+    case 'chat.updated':
+      // A chat the answer bot handed over enters the queue.
+      return e.payload.change === 'handed_over';
     case 'ticket.merged':
     case 'ticket.escalated':
     case 'agent.status_changed':

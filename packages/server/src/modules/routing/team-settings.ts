@@ -8,11 +8,17 @@ import { recordAudit } from '../system/audit.ts';
 import { teams } from '../auth/schema.ts';
 import { ticketFields, tickets } from '../tickets/schema.ts';
 import { teamRouting } from './schema.ts';
+import { chatConversations } from '../chat/schema.ts';
 
 export type TeamRoutingRow = typeof teamRouting.$inferSelect;
 
-/** Tickets waiting in a queue: unassigned, new or open, not merged away. */
-export const WAITING = and(isNull(tickets.assigneeId), inArray(tickets.status, ['new', 'open']), isNull(tickets.mergedIntoId))!;
+/** Tickets waiting in a queue: unassigned, new or open, not merged away, and not a chat the answer bot is still answering. */
+export const WAITING = and(
+  isNull(tickets.assigneeId),
+  inArray(tickets.status, ['new', 'open']),
+  isNull(tickets.mergedIntoId),
+  sql`not exists (select 1 from ${chatConversations} where ${chatConversations.ticketId} = ${tickets.id} and ${chatConversations.status} = 'bot')`,
+)!;
 
 function present(teamId: string, row: TeamRoutingRow | undefined, queued: number): TeamRouting {
   return {

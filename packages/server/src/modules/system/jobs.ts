@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { EventDispatcher } from '../../platform/events.ts';
 import { sessions, authThrottle } from '../auth/schema.ts';
 import { idempotencyKeys, outboxEvents } from './schema.ts';
+import { prunePortal } from '../portal/index.ts';
 
 /** Housekeeping jobs; each handler is idempotent, so a retry or a double run does no harm. */
 export function systemJobs(deps: { db: Db; clock: Clock; events: EventDispatcher }): JobDefinition[] {
@@ -18,6 +19,7 @@ export function systemJobs(deps: { db: Db; clock: Clock; events: EventDispatcher
         const now = deps.clock.now();
         const dayAgo = new Date(now.getTime() - 86400_000);
         await deps.db.delete(sessions).where(lt(sessions.expiresAt, now));
+        await prunePortal(deps.db, now);
         await deps.db.delete(authThrottle).where(lt(authThrottle.windowStart, dayAgo));
         await deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, dayAgo));
         await deps.db

@@ -58,7 +58,7 @@ export function systemRoutes(app: App, services: Services, started: Date, checks
   };
   app.get('/', { schema: { hide: true } }, serveShell);
   // Client-side routes of the web app: any other page URL gets the shell.
-  for (const prefix of ['/app', '/login', '/invite', '/tickets', '/views', '/customers', '/organizations', '/search', '/admin', '/settings', '/reports']) {
+  for (const prefix of ['/app', '/login', '/invite', '/tickets', '/views', '/customers', '/organizations', '/search', '/admin', '/settings', '/reports', '/knowledge']) {
     app.get(prefix, { schema: { hide: true } }, serveShell);
     app.get(`${prefix}/*`, { schema: { hide: true } }, serveShell);
   }

@@ -18,6 +18,7 @@ import { useEditorLabels } from './editor-labels';
 import { useShortcuts } from '../../shortcuts/ShortcutsProvider';
 import { MacroPicker } from '../../macros/MacroPicker';
 import { useComposerMacros } from '../../macros/useComposerMacros';
+import { ArticleLinkButton } from '../../knowledge/ArticleLinkButton';
 import classes from './Composer.module.css';
 
 export type ComposerMode = 'public' | 'note';
@@ -237,6 +238,7 @@ export function Composer({ ticketId, version, onVersionChange, disabled, ref }: 
           <Button variant="subtle" color="gray" leftSection={<IconBolt size={14} />} disabled={disabled} onClick={() => macros.open(false)} title={t('macros.buttonHint')}>
             {t('macros.button')}
           </Button>
+          <ArticleLinkButton editor={editor} target={mode} ticketId={ticketId} disabled={disabled} />
         </Group>
         <Group gap={0} wrap="nowrap">
           <Button leftSection={<IconSend size={14} />} onClick={() => void submit()} loading={sending} disabled={!canSend} color={mode === 'note' ? 'yellow.8' : undefined} style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>

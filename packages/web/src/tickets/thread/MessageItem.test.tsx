@@ -136,3 +136,23 @@ describe('MessageItem mail header', () => {
     expect(related).toHaveTextContent('Diese E-Mail bezog sich auf Ticket #41, der Absender ist dort aber nicht beteiligt; sie wurde deshalb als neues Ticket angelegt.');
   });
 });
+
+describe('MessageItem author', () => {
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    await i18n.changeLanguage('en');
+  });
+
+  it('names the answer bot on its chat messages, and other automation as such', async () => {
+    const bot = render(message({ author: { kind: 'automation', id: null }, source: 'bot', email: null, text: 'Öffnen Sie die Klappe.' }));
+    expect(screen.getByText('Answer bot')).toBeInTheDocument();
+    await i18n.changeLanguage('de');
+    expect(await screen.findByText('Antwort-Bot')).toBeInTheDocument();
+    bot.unmount();
+    vi.unstubAllGlobals();
+    await i18n.changeLanguage('en');
+    render(message({ id: 'm-2', author: { kind: 'automation', id: null }, source: 'web', email: null }));
+    expect(screen.getByText('Automation')).toBeInTheDocument();
+    expect(screen.queryByText('Answer bot')).not.toBeInTheDocument();
+  });
+});

@@ -14,6 +14,7 @@ import { inlineShownIds } from './cid';
 import { MailFrame } from './MailFrame';
 import { MailHeader } from './MailHeader';
 import classes from './Thread.module.css';
+import { CreateArticleAction } from '../../knowledge/CreateArticleAction';
 
 function useAuthorName(message: Message, requester: PersonRef | null): string {
   const { t } = useTranslation();
@@ -32,6 +33,8 @@ function useAuthorName(message: Message, requester: PersonRef | null): string {
       if (!contactId) return requester?.name || requester?.email || t('thread.actor.contact');
       return contact.data?.name || contact.data?.email || t('thread.actor.contact');
     default:
+      // The answer bot writes as automation; its messages say so.
+      if (message.author.kind === 'automation' && message.source === 'bot') return t('bot.author');
       return t(`thread.actor.${message.author.kind}`);
   }
 }
@@ -62,9 +65,12 @@ export function MessageItem({ message, requester, isNew }: { message: Message; r
           {variant === 'agent' && <Text size="xs" c="dimmed">{label}</Text>}
           {isNew && <Badge color="indigo" variant="filled">{t('thread.new')}</Badge>}
         </Group>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>{format.dateTime(message.createdAt)}</time>
-        </Text>
+        <Group gap={4} wrap="nowrap">
+          {variant !== 'system' && <CreateArticleAction messageId={message.id} />}
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            <time dateTime={message.createdAt} title={format.dateTime(message.createdAt)}>{format.dateTime(message.createdAt)}</time>
+          </Text>
+        </Group>
       </Group>
       {message.email && <MailHeader email={message.email} />}
       {hasHtml ? (

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../platform/db.ts';
 import { organizations } from '../schema.ts';
 import { recordAudit } from '../../system/audit.ts';
 
-type OrgInput = { name?: string; domains?: string[]; notes?: string; tier?: string | null; custom?: Record<string, unknown> };
+type OrgInput = { name?: string; domains?: string[]; notes?: string; tier?: string | null; portalShared?: boolean; custom?: Record<string, unknown> };
 
 function nameTaken(err: unknown): never {
   if (isUniqueViolation(err)) throw new AppError('conflict', 'an organization with this name exists', [{ path: 'body.name', message: 'already in use' }]);
@@ -18,7 +18,7 @@ export async function createOrganization(ctx: Ctx, input: OrgInput & { name: str
     const now = ctx.clock.now();
     const [row] = await tx
       .insert(organizations)
-      .values({ name: input.name, domains: input.domains ?? [], notes: input.notes ?? '', tier: input.tier ?? null, custom: input.custom ?? {}, createdAt: now, updatedAt: now })
+      .values({ name: input.name, domains: input.domains ?? [], notes: input.notes ?? '', tier: input.tier ?? null, portalShared: input.portalShared ?? false, custom: input.custom ?? {}, createdAt: now, updatedAt: now })
       .returning();
     emit({ type: 'organization.created', payload: { organizationId: row!.id }, actor: actorRef(ctx.actor) });
     return row!;
@@ -27,12 +27,15 @@ export async function createOrganization(ctx: Ctx, input: OrgInput & { name: str
 
 export async function updateOrganization(ctx: Ctx, id: string, input: OrgInput) {
   return inTransaction(ctx, async (tx) => {
+    const [before] = input.portalShared === undefined ? [] : await tx.select({ portalShared: organizations.portalShared }).from(organizations).where(eq(organizations.id, id)).for('update');
     const [row] = await tx
       .update(organizations)
       .set({ ...input, updatedAt: ctx.clock.now() })
       .where(eq(organizations.id, id))
       .returning();
     if (!row) throw notFound('organization');
+    // Who may see whose requests in the portal is a security setting: every change is audited.
+    if (before && before.portalShared !== row.portalShared) await recordAudit(tx, ctx, 'organization.portal_sharing_changed', 'organization', id, { before: before.portalShared, after: row.portalShared });
     return row;
   }).catch(nameTaken);
 }

@@ -10,6 +10,7 @@ import { outboundMails, ticketParticipants, type OutboundPayload } from '../sche
 import { baseAddress, domainOf, type MailSigner } from '../signing.ts';
 import { enqueueSend, suppressedAmong } from './send.ts';
 import { replyThreadHeaders } from './thread-headers.ts';
+import { emailAckSuggestions } from '../../knowledge/bot/email-suggestions.ts';
 
 export type OutboundMailRow = typeof outboundMails.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
@@ -149,7 +150,8 @@ export async function queueReply(tx: Tx, ctx: Ctx, signer: MailSigner, messageRo
 
 /**
  * Queues the automatic acknowledgement of a new ticket opened by mail. It repeats nothing the
- * customer wrote (subject and body come from the channel's template, `{{number}}` filled in),
+ * customer wrote (subject and body come from the channel's template, `{{number}}` filled in;
+ * with the answer bot's email suggestions on, links to matching help-center articles follow),
  * threads to the customer's mail, and is sent at most once per ticket and once per recipient
  * address in 24 hours over all tickets and channels, never to a suppressed address or to one
  * of our own channels. Returns null when nothing is sent.
@@ -194,6 +196,7 @@ export async function queueAutoAck(
 
   const fill = (template: string) => template.replaceAll('{{number}}', String(ticket.number));
   const body = fill(channel.autoAck.body);
+  const suggestions = await emailAckSuggestions(tx, ctx, ticket.id);
   const thread = replyThreadHeaders({
     messageId: input.parentMessageId,
     inReplyTo: input.parentInReplyTo ?? [],
@@ -213,7 +216,9 @@ export async function queueAutoAck(
       inReplyTo: thread.inReplyTo,
       references: thread.references,
       replyTo: signer.replyAddress(channel.address, ticket.number),
-      payload: { text: body, html: textToHtml(body), attachments: [] },
+      payload: suggestions
+        ? { text: `${body}\n\n${suggestions.text}`, html: `${textToHtml(body)}${suggestions.html}`, attachments: [] }
+        : { text: body, html: textToHtml(body), attachments: [] },
       createdAt: ctx.clock.now(),
     })
     .returning();
