@@ -6,9 +6,10 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { safeFilename } from '../../platform/sanitize.ts';
-import { attachments, blobs } from '../tickets/schema.ts';
+import { attachments } from '../tickets/schema.ts';
 import { chatConversations, chatMessages, chatUploads } from './schema.ts';
 import { ACTIVE_CONTENT_TYPES } from './channels.ts';
+import { recordBlob, storeCheckedBlob } from '../tickets/blob-upload.ts';
 import type { AttachmentRow, ChatChannelRow } from './repository.ts';
 
 /** Markup that a browser would run if it ever rendered the file: refused whatever its name says. */
@@ -52,22 +53,17 @@ export function typeAllowed(allowed: string[], type: string): boolean {
 export async function uploadChatFile(ctx: Ctx, visitorId: string, channel: ChatChannelRow, input: { stream: Readable; filename?: string }): Promise<AttachmentRow> {
   const limit = Math.min(channel.maxUploadBytes, ctx.config.ATTACHMENT_LIMIT_BYTES);
   if (limit === 0) throw new AppError('forbidden', 'this chat takes no files');
-  const blob = await ctx.storage.put(input.stream, limit);
-  let contentType: string;
-  try {
-    contentType = await sniffType(blob.path);
-    if (!typeAllowed(channel.allowedUploadTypes, contentType)) {
-      throw new AppError('unsupported_media_type', `files of type ${contentType} are not accepted in this chat`, [{ path: 'file', message: `allowed: ${channel.allowedUploadTypes.join(', ')}` }]);
+  const blob = await storeCheckedBlob(ctx, input.stream, limit, async (file) => {
+    const type = await sniffType(file);
+    if (!typeAllowed(channel.allowedUploadTypes, type)) {
+      throw new AppError('unsupported_media_type', `files of type ${type} are not accepted in this chat`, [{ path: 'file', message: `allowed: ${channel.allowedUploadTypes.join(', ')}` }]);
     }
-  } catch (err) {
-    // Drop the refused bytes unless the same content is stored for something else.
-    const [known] = await ctx.db.select({ sha256: blobs.sha256 }).from(blobs).where(eq(blobs.sha256, blob.sha256));
-    if (!known) await fs.rm(blob.path, { force: true });
-    throw err;
-  }
+    return type;
+  });
+  const { contentType } = blob;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    await tx.insert(blobs).values({ sha256: blob.sha256, size: blob.size, createdAt: now }).onConflictDoNothing();
+    await recordBlob(tx, blob, now);
     const [row] = await tx
       .insert(attachments)
       .values({ blobSha256: blob.sha256, filename: safeFilename(input.filename), contentType, size: blob.size, createdAt: now })

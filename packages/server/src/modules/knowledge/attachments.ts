@@ -7,7 +7,7 @@ import type { AgentActor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { safeFilename } from '../../platform/sanitize.ts';
-import { blobs } from '../tickets/schema.ts';
+import { recordBlob, storeCheckedBlob } from '../tickets/blob-upload.ts';
 import { isKbEditor, requireKbEditor, statusesFor } from './policies.ts';
 import { kbArticles, kbAttachments } from './schema.ts';
 
@@ -41,19 +41,11 @@ async function sniff(file: string): Promise<string> {
  */
 export async function uploadKbAttachment(ctx: Ctx & { actor: AgentActor }, input: { stream: Readable; filename?: string; limit: number }): Promise<KbAttachmentRow> {
   await requireKbEditor(ctx.db, ctx.actor);
-  const blob = await ctx.storage.put(input.stream, input.limit);
-  let contentType: string;
-  try {
-    contentType = await sniff(blob.path);
-  } catch (err) {
-    // Drop the refused bytes unless the same content is stored for something else.
-    const [known] = await ctx.db.select({ sha256: blobs.sha256 }).from(blobs).where(eq(blobs.sha256, blob.sha256));
-    if (!known) await fs.rm(blob.path, { force: true });
-    throw err;
-  }
+  const blob = await storeCheckedBlob(ctx, input.stream, input.limit, sniff);
+  const { contentType } = blob;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    await tx.insert(blobs).values({ sha256: blob.sha256, size: blob.size, createdAt: now }).onConflictDoNothing();
+    await recordBlob(tx, blob, now);
     const [row] = await tx
       .insert(kbAttachments)
       .values({ blobSha256: blob.sha256, filename: safeFilename(input.filename), contentType, size: blob.size, uploadedById: ctx.actor.id, createdAt: now })
