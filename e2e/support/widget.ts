@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { REPO_ROOT } from './server.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { apiSignIn, type ApiSession } from './http.ts';
+import { REPO_ROOT, startServer, type ServusServer } from './server.ts';
 
 const WIDGET_DIST = path.join(REPO_ROOT, 'packages/widget/dist');
 
@@ -66,4 +68,17 @@ export async function startCustomerSite(pages: Record<string, string>): Promise<
     otherOrigin: `http://localhost:${port}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The chat frame inside the launcher's shadow root (playwright's CSS engine pierces open shadow roots). */
+export const chatFrame = (page: Page): FrameLocator => page.frameLocator('[data-servus-chat] iframe');
+
+/** What every widget test starts from: a server whose admin is signed in (in English), and a customer's site. */
+export async function startWidgetWorld(admin: { email: string; password: string; name: string }, pages: Record<string, string>): Promise<{ server: ServusServer; api: ApiSession; site: CustomerSite }> {
+  await ensureWidgetBuilt();
+  const server = await startServer({ env: { SERVUS_ADMIN_EMAIL: admin.email, SERVUS_ADMIN_PASSWORD: admin.password, SERVUS_ADMIN_NAME: admin.name } });
+  const api = await apiSignIn(server.url, admin);
+  await api.call('PATCH', '/api/v1/auth/me', { locale: 'en' });
+  const site = await startCustomerSite(pages);
+  return { server, api, site };
 }

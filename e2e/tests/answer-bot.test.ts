@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openBrowser, signInAs, withBrowser } from '../support/browser.ts';
-import { apiSignIn, type ApiSession } from '../support/http.ts';
-import { startServer, type ServusServer } from '../support/server.ts';
-import { ensureWidgetBuilt, pageWithSnippet, startCustomerSite, type CustomerSite } from '../support/widget.ts';
+import type { ApiSession } from '../support/http.ts';
+import type { ServusServer } from '../support/server.ts';
+import { chatFrame, pageWithSnippet, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
 
 const ADMIN = { email: 'lead@example.com', password: 'lead password 123', name: 'Lea Lead' };
 const QUESTION = 'Mein Bondrucker druckt keine Belege mehr. Was kann ich tun?';
@@ -22,11 +22,7 @@ let articleSlug: string;
 const pages: Record<string, string> = {};
 
 before(async () => {
-  await ensureWidgetBuilt();
-  server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  api = await apiSignIn(server.url, ADMIN);
-  await api.call('PATCH', '/api/v1/auth/me', { locale: 'en' });
-  site = await startCustomerSite(pages);
+  ({ server, api, site } = await startWidgetWorld(ADMIN, pages));
 
   // A small help center: the article the visitor's question is about, and one beside it.
   const category = await api.call<{ id: string }>('POST', '/api/v1/kb/categories', { names: { de: 'Hardware', en: 'Hardware' } });
@@ -53,7 +49,6 @@ after(async () => {
   await server?.stop();
 });
 
-const chatFrame = (page: Page): FrameLocator => page.frameLocator('[data-servus-chat] iframe');
 
 /** Waits until the ticket thread shows `text`; mail-like messages render in their own sandboxed frames. */
 async function threadShows(page: Page, text: string, timeoutMs = 15_000): Promise<void> {

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { openBrowser, signInAs, withBrowser, type PageProblem } from '../support/browser.ts';
-import { apiSignIn, getJson, type ApiSession } from '../support/http.ts';
-import { startServer, type ServusServer } from '../support/server.ts';
-import { ensureWidgetBuilt, pageWithSnippet, startCustomerSite, type CustomerSite } from '../support/widget.ts';
+import { getJson, type ApiSession } from '../support/http.ts';
+import type { ServusServer } from '../support/server.ts';
+import { chatFrame, pageWithSnippet, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
 
 /** A 1×1 transparent PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -23,11 +23,7 @@ let site: CustomerSite;
 const pages: Record<string, string> = {};
 
 before(async () => {
-  await ensureWidgetBuilt();
-  server = await startServer({ env: { SERVUS_ADMIN_EMAIL: ADMIN.email, SERVUS_ADMIN_PASSWORD: ADMIN.password, SERVUS_ADMIN_NAME: ADMIN.name } });
-  api = await apiSignIn(server.url, ADMIN);
-  await api.call('PATCH', '/api/v1/auth/me', { locale: 'en' });
-  site = await startCustomerSite(pages);
+  ({ server, api, site } = await startWidgetWorld(ADMIN, pages));
 });
 
 after(async () => {
@@ -35,8 +31,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** The chat frame inside the launcher's shadow root (playwright's CSS engine pierces open shadow roots). */
-const chatFrame = (page: Page): FrameLocator => page.frameLocator('[data-servus-chat] iframe');
 
 async function openWidget(page: Page): Promise<FrameLocator> {
   await page.getByRole('button', { name: /^Open chat/ }).click();
