@@ -82,3 +82,17 @@ export async function startWidgetWorld(admin: { email: string; password: string;
   const site = await startCustomerSite(pages);
   return { server, api, site };
 }
+
+/** Waits until the ticket thread shows `text`; mail-like messages render in their own sandboxed frames. */
+export async function threadShows(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (f !== page.mainFrame() && body.includes(text)) return;
+    }
+    if (await page.getByRole('region', { name: 'Conversation and reply' }).getByText(text).count()) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the ticket thread does not show "${text}"`);
+}

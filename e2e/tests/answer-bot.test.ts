@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { openBrowser, signInAs, withBrowser } from '../support/browser.ts';
 import type { ApiSession } from '../support/http.ts';
 import type { ServusServer } from '../support/server.ts';
-import { chatFrame, pageWithSnippet, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
+import { chatFrame, pageWithSnippet, threadShows, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
 
 const ADMIN = { email: 'lead@example.com', password: 'lead password 123', name: 'Lea Lead' };
 const QUESTION = 'Mein Bondrucker druckt keine Belege mehr. Was kann ich tun?';
@@ -50,19 +50,6 @@ after(async () => {
 });
 
 
-/** Waits until the ticket thread shows `text`; mail-like messages render in their own sandboxed frames. */
-async function threadShows(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (f !== page.mainFrame() && body.includes(text)) return;
-    }
-    if (await page.getByRole('region', { name: 'Conversation and reply' }).getByText(text).count()) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`the ticket thread does not show "${text}"`);
-}
 
 test(
   'the bot answers a German question in the widget, then hands the visitor to an agent who sees the conversation and the suggested article',

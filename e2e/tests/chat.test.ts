@@ -11,7 +11,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { openBrowser, signInAs, withBrowser, type PageProblem } from '../support/browser.ts';
 import { getJson, type ApiSession } from '../support/http.ts';
 import type { ServusServer } from '../support/server.ts';
-import { chatFrame, pageWithSnippet, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
+import { chatFrame, pageWithSnippet, threadShows, startWidgetWorld, type CustomerSite } from '../support/widget.ts';
 
 /** A 1×1 transparent PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -40,19 +40,6 @@ async function openWidget(page: Page): Promise<FrameLocator> {
 /** Chromium reports a frame refused by frame-ancestors, and failed loads, as console errors; those are expected here. */
 const frameRefusal = (p: PageProblem) => /frame-ancestors|Refused to (frame|display)|ERR_BLOCKED_BY_RESPONSE|status of 40[13]/.test(p.text);
 
-/** Waits until the ticket thread shows `text`; mail-like messages render in their own sandboxed frames. */
-async function threadShows(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      const body = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (f !== page.mainFrame() && body.includes(text)) return;
-    }
-    if (await page.getByRole('region', { name: 'Conversation and reply' }).getByText(text).count()) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`the ticket thread does not show "${text}"`);
-}
 
 async function setStatus(status: 'online' | 'offline'): Promise<void> {
   await api.call('PATCH', '/api/v1/me/routing', { status });
